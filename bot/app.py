@@ -1,0 +1,161 @@
+"""The application factory: the same `Application` for Telegram, the console and tests."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+import handlers
+from bot.config import ConfigError, Settings
+from bot.latcom.client import LatcomClient
+from bot.latcom.sandbox import Sandbox
+from bot.latcom.transport import SandboxTransport
+from bot.outcome import recover
+from bot.processor import PerUserUpdateProcessor
+from bot.purchasing import PurchaseService
+from bot.services import Background, BotContext, BotData, Services
+from storage.db import Database
+from storage.drafts import DraftRepository
+from storage.purchases import PurchaseRepository
+
+logger = logging.getLogger(__name__)
+
+App = Application[Any, BotContext, Any, Any, BotData, Any]
+
+COMMANDS = {
+    "es": [
+        ("recarga", "Nueva recarga"),
+        ("cancelar", "Cancelar la recarga en curso"),
+        ("saldo", "Saldo con el proveedor (administradores)"),
+        ("ayuda", "Ayuda"),
+    ],
+    "en": [
+        ("topup", "New top-up"),
+        ("cancel", "Cancel the top-up in progress"),
+        ("balance", "Provider balance (admins)"),
+        ("help", "Help"),
+    ],
+}
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    latcom_transport: httpx.AsyncBaseTransport | None = None,
+) -> App:
+    """Build the bot. Without `request` it talks to Telegram and needs the bot token."""
+    if request is None:
+        if settings.telegram_bot_token is None:
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+        token = settings.telegram_bot_token.get_secret_value()
+    else:
+        token = "1000000001:LOCAL-STAND-IN-TOKEN"  # noqa: S105 - only the stand-in sees it
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .context_types(ContextTypes(context=BotContext, bot_data=BotData))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
+        .concurrent_updates(PerUserUpdateProcessor())
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_open_services(settings, latcom_transport))
+        .post_shutdown(_close_services)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(get_updates_request or request)
+    application: App = builder.build()
+    handlers.register(application)
+    return application
+
+
+def _latcom_client(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> LatcomClient:
+    customer_id, secret_key = settings.latcom_credentials()
+    if transport is None and settings.uses_sandbox:
+        transport = SandboxTransport(
+            Sandbox(customer_id=customer_id, secret_key=secret_key.get_secret_value())
+        )
+    return LatcomClient(
+        settings.latcom_api_base_url,
+        customer_id,
+        secret_key,
+        purchase_timeout=settings.purchase_timeout_seconds,
+        transport=transport,
+    )
+
+
+def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any:
+    async def post_init(application: App) -> None:
+        database = await Database.open(settings.database_path)
+        purchases = PurchaseRepository(database)
+        client = _latcom_client(settings, transport)
+        services = Services(
+            settings=settings,
+            database=database,
+            drafts=DraftRepository(database),
+            purchases=purchases,
+            client=client,
+            purchasing=PurchaseService(purchases, client),
+            background=Background(application),
+        )
+        application.bot_data.services = services
+        if settings.uses_sandbox:
+            logger.warning("No LATCOM credentials set: purchases go to the embedded sandbox")
+        await _set_commands(application)
+        await recover(application.bot, services)
+
+    return post_init
+
+
+async def _set_commands(application: App) -> None:
+    try:
+        for lang, commands in COMMANDS.items():
+            await application.bot.set_my_commands(
+                [BotCommand(name, description) for name, description in commands],
+                scope=BotCommandScopeDefault(),
+                language_code=None if lang == "es" else lang,
+            )
+    except TelegramError as exc:
+        logger.warning("Could not set the command menu: %s", exc)
+
+
+async def _close_services(application: App) -> None:
+    services = application.bot_data.services
+    if services is None:
+        return
+    await services.background.wait_idle()
+    await services.client.aclose()
+    await services.database.close()
+    application.bot_data.services = None
+
+
+async def start_application(application: App, *, poll_timeout: float = 10) -> None:
+    """What `run_polling` does before it blocks, for callers that own the event loop
+    (the console and the tests): initialize, open services, start, poll."""
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
+    await application.start()
+    if application.updater is not None:
+        await application.updater.start_polling(
+            poll_interval=0, timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
+        )
+
+
+async def stop_application(application: App) -> None:
+    """The reverse of `start_application`, as `run_polling` does on exit."""
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+    if application.post_shutdown is not None:
+        await application.post_shutdown(application)

@@ -1,0 +1,104 @@
+"""Settings: read once from the environment or `.env`, validated before anything starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PRODUCTION_LATCOM_URL = "https://latcom-fix-production.up.railway.app/api/distributor"
+SANDBOX_CUSTOMER_ID = "sandbox"
+SANDBOX_SECRET_KEY = "sandbox-secret-key"  # noqa: S105 - the embedded sandbox's own, public
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    latcom_api_base_url: str = PRODUCTION_LATCOM_URL
+    latcom_customer_id: str | None = None
+    latcom_secret_key: SecretStr | None = None
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    reseller_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    database_path: Path = Path("data/topup.sqlite3")
+    timezone: str = "America/Mexico_City"
+    purchase_timeout_seconds: float = Field(default=45.0, gt=0, le=600)
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", "reseller_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            for part in parts:
+                if not part.lstrip("-").isdigit():
+                    raise ValueError(f"{part!r} is not a Telegram user id (digits only)")
+            return frozenset(int(part) for part in parts)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}, e.g. America/Mexico_City") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("use one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("latcom_api_base_url", "telegram_api_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/") if value.endswith("/api/distributor/") else value
+
+    @property
+    def uses_sandbox(self) -> bool:
+        """No distributor credentials: purchases go to the embedded sandbox."""
+        return self.latcom_customer_id is None and self.latcom_secret_key is None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def latcom_credentials(self) -> tuple[str, SecretStr]:
+        if self.uses_sandbox:
+            return SANDBOX_CUSTOMER_ID, SecretStr(SANDBOX_SECRET_KEY)
+        if self.latcom_customer_id is None or self.latcom_secret_key is None:
+            raise ConfigError("set both LATCOM_CUSTOMER_ID and LATCOM_SECRET_KEY, or neither")
+        return self.latcom_customer_id, self.latcom_secret_key
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning pydantic's report into one line per bad variable."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+            lines.append(f"{name}: {error['msg']}")
+        raise ConfigError("; ".join(lines)) from None
+    if (settings.latcom_customer_id is None) != (settings.latcom_secret_key is None):
+        raise ConfigError("set both LATCOM_CUSTOMER_ID and LATCOM_SECRET_KEY, or neither")
+    return settings

@@ -1,0 +1,109 @@
+"""`python -m bot console`: the real bot in this terminal, with a stand-in for Telegram.
+
+The same `Application` as on Telegram, built by the same factory; only the Bot API is
+replaced by the stand-in. Bot messages are printed with numbered buttons; typing a
+button's number presses it, anything else is sent as a message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from bot.app import App, build_application, start_application, stop_application
+from bot.config import Settings
+from bot.logs import setup_logging
+from bot.processor import PerUserUpdateProcessor
+from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
+
+BANNER = """\
+Consola local del bot de recargas (Telegram simulado, proveedor: {provider}).
+Eres administrador y vendedor. Escribe /recarga para empezar, /ayuda para ayuda.
+Escribe el número de un botón para pulsarlo. Ctrl-D o /salir para terminar.
+"""
+
+
+async def settle(application: App, telegram: FakeTelegram) -> None:
+    """Wait until every update was handled and every purchase in flight is done."""
+    processor = application.update_processor
+    await telegram.wait_until_delivered()
+    await application.update_queue.join()
+    if isinstance(processor, PerUserUpdateProcessor):
+        await processor.wait_idle()
+    services = application.bot_data.services
+    if services is not None:
+        await services.background.wait_idle()
+
+
+def render(event: BotEvent) -> str:
+    """A bot message as the terminal shows it."""
+    if event.kind == "answered":
+        return f"  » {event.text}" if event.text else ""
+    if event.kind == "deleted" or event.message is None:
+        return ""
+    message: ChatMessage = event.message
+    head = "🤖 (editado)" if event.kind == "edited" else "🤖"
+    lines = [f"{head} {message.text or ''}"]
+    rows: dict[int, list[str]] = {}
+    for number, button in enumerate(message.buttons, start=1):
+        rows.setdefault(button.row, []).append(f"[{number}] {button.text}")
+    lines.extend("   " + "   ".join(row) for row in rows.values())
+    return "\n".join(lines)
+
+
+class Console:
+    def __init__(self, settings: Settings, user_id: int) -> None:
+        self.user_id = user_id
+        self.settings = settings.model_copy(
+            update={
+                "admin_ids": settings.admin_ids | {user_id},
+                "reseller_ids": settings.reseller_ids | {user_id},
+            }
+        )
+        self.telegram = FakeTelegram()
+        self.telegram.add_user(user_id, first_name="Consola", language_code="es")
+        self.telegram.on_bot_message = self._print
+        self.application = build_application(
+            self.settings,
+            request=StandInRequest(self.telegram),
+            get_updates_request=StandInRequest(self.telegram),
+        )
+
+    def _print(self, event: BotEvent) -> None:
+        if event.chat_id == self.user_id and (shown := render(event)):
+            print(shown, flush=True)
+
+    def _press_or_say(self, line: str) -> None:
+        if line.isascii() and line.isdigit():
+            with_buttons = [m for m in self.telegram.bot_messages(self.user_id) if m.buttons]
+            if with_buttons and 1 <= int(line) <= len(with_buttons[-1].buttons):
+                last = with_buttons[-1]
+                self.telegram.press_button(self.user_id, int(line), last.message_id)
+                return
+        self.telegram.send_text(self.user_id, line)
+
+    async def run(self) -> None:
+        provider = "sandbox integrado" if self.settings.uses_sandbox else "LATCOM"
+        print(BANNER.format(provider=provider), flush=True)
+        await start_application(self.application, poll_timeout=1)
+        try:
+            while True:
+                print("> ", end="", flush=True)
+                line = await asyncio.to_thread(sys.stdin.readline)
+                if not line or line.strip() in {"/salir", "/quit"}:
+                    break
+                if line.strip():
+                    self._press_or_say(line.strip())
+                    await settle(self.application, self.telegram)
+        finally:
+            print("\nHasta luego.", flush=True)
+            await stop_application(self.application)
+
+
+def run_console(settings: Settings, user_id: int) -> int:
+    setup_logging(settings.model_copy(update={"log_level": "WARNING"}))
+    try:
+        asyncio.run(Console(settings, user_id).run())
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -1,0 +1,113 @@
+"""English texts, the bot's second language."""
+
+EXAMPLE_PHONE = "55 3768 6660"
+
+TEXTS: dict[str, str] = {
+    "start.reseller": (
+        "👋 Hi, {name}. This bot sells Movistar top-ups.\n\n"
+        "/topup — new top-up\n/cancel — cancel the top-up in progress\n/help — help"
+    ),
+    "start.admin_extra": "\n/balance — the account's balance with the provider",
+    "start.sandbox": (
+        "\n\n🧪 <b>Sandbox mode</b>: no provider credentials are set; "
+        "top-ups go to the embedded sandbox and move no real money."
+    ),
+    "help": (
+        "<b>How to sell a top-up</b>\n"
+        "1. /topup\n2. Type the 10-digit number (e.g. {example})\n"
+        "3. Choose airtime or a package\n4. Type the amount (airtime)\n"
+        "5. Check and confirm with ✅\n\n/cancel leaves at any step."
+    ),
+    "unauthorized": (
+        "🚫 You don't have access to this bot.\n"
+        "Ask an admin to add you with your Telegram ID: <code>{user_id}</code>"
+    ),
+    "unauthorized.alert": "🚫 No access. Your Telegram ID: {user_id}",
+    "error.generic": (
+        "😕 Something went wrong on our side. Your top-up in progress is still saved; "
+        "try again or type /cancel."
+    ),
+    "topup.ask_phone": "📱 Type the number to top up (10 digits).\nExample: {example}",
+    "phone.empty": "Type the 10-digit number.\nExample: {example}",
+    "phone.letters": "A phone number has digits only.\nExample: {example}",
+    "phone.length": "A Mexican number has 10 digits and you typed {digits}.\nExample: {example}",
+    "phone.foreign": "Only Mexican numbers (+52) can be topped up.\nExample: {example}",
+    "phone.invalid": "That number doesn't exist in Mexico. Check it.\nExample: {example}",
+    "topup.ask_product": "📱 Number: <b>{phone}</b>\n\nWhat would you like to top up?",
+    "topup.use_buttons": "Choose an option with the buttons above, or /cancel.",
+    "button.airtime": "📱 Airtime",
+    "button.package": "📦 Package ${price}",
+    "button.change_phone": "✏️ Change number",
+    "button.cancel": "❌ Cancel",
+    "topup.ask_amount": (
+        "📱 {phone} · Airtime\n\n💵 Type the amount in pesos, from ${min} to ${max}, or pick one:"
+    ),
+    "amount.empty": "Type the amount in whole pesos, from ${min} to ${max}. Example: 100",
+    "amount.not_number": "“{text}” is not an amount. Type whole pesos from ${min} to ${max}. "
+    "Example: 100",
+    "amount.decimal": "Whole pesos only, no cents: from ${min} to ${max}. Example: 100",
+    "amount.range": "The amount goes from ${min} to ${max} pesos. Example: 100",
+    "amount.package": "This package costs exactly ${price}.",
+    "topup.confirm": (
+        "<b>Check the top-up</b>\n\n"
+        "📱 Number: <b>{phone}</b>\n📦 Product: <b>{product}</b>\n💵 Amount: <b>{amount}</b>\n\n"
+        "Is this right?"
+    ),
+    "button.confirm": "✅ Confirm",
+    "button.cancel_confirm": "❌ Cancel",
+    "topup.processing": "⏳ Processing the {amount} top-up to {phone}…",
+    "callback.processing": "Processing…",
+    "topup.cancelled": "Top-up cancelled. Type /topup to start another.",
+    "topup.nothing_to_cancel": "There is no top-up in progress. Type /topup to start.",
+    "topup.no_draft": "To sell a top-up type /topup.",
+    "confirm.already_placed": "This top-up was already sent; it won't be charged again.",
+    "confirm.changed": "This button belongs to an older summary. Use the latest one.",
+    "confirm.cancelled": "This top-up was cancelled; nothing was sent.",
+    "confirm.not_yours": "This button is not from a top-up of yours; nothing was sent.",
+    "confirm.not_found": "This button is no longer valid. Type /topup to start.",
+    "receipt.approved": (
+        "✅ <b>Top-up successful</b>\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\n🕒 {when}\n\n"
+        "Folio: <code>{folio}</code>\nTransaction: <code>{transaction_id}</code>\n"
+        "Reference: <code>{reference}</code>\nAuthorization: <code>{auth_code}</code>"
+    ),
+    "receipt.declined": (
+        "❌ <b>Top-up declined</b> — nothing was charged.\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"
+        "{reason}\n👉 {next}"
+    ),
+    "receipt.pending": (
+        "⏳ <b>Pending verification</b>\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"
+        "The provider did not confirm the result; it may have been charged.\n"
+        "⚠️ <b>Do not sell this top-up again yet.</b> An admin will check it "
+        "and we will let you know."
+    ),
+    "decline.05": "The provider did not authorize the operation.",
+    "decline.12": "The provider marked the operation as invalid.",
+    "decline.13": "The provider did not accept the amount.",
+    "decline.14": "The provider did not accept the package.",
+    "decline.51": "The account does not have enough balance.",
+    "decline.83": "The number is not a valid Movistar number or does not exist.",
+    "decline.91": "Movistar is not available right now.",
+    "decline.unreachable": "We could not reach the provider.",
+    "decline.unauthorized": "The provider refused our session.",
+    "decline.login_failed": "We could not log in to the provider.",
+    "decline.other": "The provider declined the operation (code {code}).",
+    "next.retry_later": "Try again in a few minutes with /topup.",
+    "next.check_number": "Check the number with your customer and try again with /topup.",
+    "next.call_admin": "Tell an admin.",
+    "next.check_amount": "Check the amount or the package and try again with /topup.",
+    "balance.show": "💰 Balance with the provider: <b>{balance}</b>\n🕒 Updated: {when}",
+    "balance.error": "The balance could not be read: the provider did not answer. Try later.",
+    "admin.pending_alert": (
+        "⚠️ <b>Top-up pending verification</b>\n"
+        "Folio: <code>{folio}</code>\nTransaction ID: <code>{dtid}</code>\n"
+        "Reseller: {reseller}\n📱 {phone} · {product} · {amount}\nReason: {reason}"
+    ),
+    "restart.pending": (
+        "⏳ The bot restarted while your {amount} top-up to {phone} was being processed "
+        "(folio <code>{folio}</code>). It is <b>pending verification</b>: "
+        "do not sell it again yet."
+    ),
+}

@@ -1,0 +1,127 @@
+"""Textos en español de México, el idioma principal del bot."""
+
+EXAMPLE_PHONE = "55 3768 6660"
+
+TEXTS: dict[str, str] = {
+    # Inicio y ayuda
+    "start.reseller": (
+        "👋 Hola, {name}. Aquí vendes recargas Movistar.\n\n"
+        "/recarga — nueva recarga\n/cancelar — cancelar la recarga en curso\n/ayuda — ayuda"
+    ),
+    "start.admin_extra": "\n/saldo — saldo de la cuenta con el proveedor",
+    "start.sandbox": (
+        "\n\n🧪 <b>Modo sandbox</b>: no hay credenciales del proveedor configuradas; "
+        "las recargas van al sandbox integrado y no mueven dinero real."
+    ),
+    "help": (
+        "<b>Cómo hacer una recarga</b>\n"
+        "1. /recarga\n2. Escribe el número a 10 dígitos (ej. {example})\n"
+        "3. Elige tiempo aire o un paquete\n4. Escribe el monto (tiempo aire)\n"
+        "5. Revisa y confirma con ✅\n\n/cancelar sale en cualquier paso."
+    ),
+    "unauthorized": (
+        "🚫 No tienes acceso a este bot.\n"
+        "Pide a un administrador que te dé de alta con tu ID de Telegram: <code>{user_id}</code>"
+    ),
+    "unauthorized.alert": "🚫 No tienes acceso. Tu ID de Telegram: {user_id}",
+    "error.generic": (
+        "😕 Algo salió mal de nuestro lado. Tu recarga en curso sigue guardada; "
+        "intenta de nuevo o escribe /cancelar."
+    ),
+    # Paso 1: número
+    "topup.ask_phone": "📱 Escribe el número a recargar (10 dígitos).\nEjemplo: {example}",
+    "phone.empty": "Escribe el número a 10 dígitos.\nEjemplo: {example}",
+    "phone.letters": "El número solo lleva dígitos.\nEjemplo: {example}",
+    "phone.length": (
+        "Un número de México tiene 10 dígitos y escribiste {digits}.\nEjemplo: {example}"
+    ),
+    "phone.foreign": "Solo se recargan números de México (+52).\nEjemplo: {example}",
+    "phone.invalid": "Ese número no existe en México. Revísalo.\nEjemplo: {example}",
+    # Paso 2: producto
+    "topup.ask_product": "📱 Número: <b>{phone}</b>\n\n¿Qué quieres recargar?",
+    "topup.use_buttons": "Elige una opción con los botones del mensaje de arriba, o /cancelar.",
+    "button.airtime": "📱 Tiempo aire",
+    "button.package": "📦 Paquete ${price}",
+    "button.change_phone": "✏️ Cambiar número",
+    "button.cancel": "❌ Cancelar",
+    # Paso 3: monto
+    "topup.ask_amount": (
+        "📱 {phone} · Tiempo aire\n\n"
+        "💵 Escribe el monto en pesos, de ${min} a ${max}, o elige uno:"
+    ),
+    "amount.empty": "Escribe el monto en pesos enteros, de ${min} a ${max}. Ejemplo: 100",
+    "amount.not_number": "«{text}» no es un monto. Escribe pesos enteros de ${min} a ${max}. "
+    "Ejemplo: 100",
+    "amount.decimal": "Solo pesos enteros, sin centavos: de ${min} a ${max}. Ejemplo: 100",
+    "amount.range": "El monto va de ${min} a ${max} pesos. Ejemplo: 100",
+    "amount.package": "Este paquete cuesta exactamente ${price}.",
+    # Paso 4: confirmar
+    "topup.confirm": (
+        "<b>Revisa la recarga</b>\n\n"
+        "📱 Número: <b>{phone}</b>\n📦 Producto: <b>{product}</b>\n💵 Monto: <b>{amount}</b>\n\n"
+        "¿Es correcto?"
+    ),
+    "button.confirm": "✅ Confirmar",
+    "button.cancel_confirm": "❌ Cancelar",
+    "topup.processing": "⏳ Procesando la recarga de {amount} a {phone}…",
+    "callback.processing": "Procesando…",
+    "topup.cancelled": "Recarga cancelada. Escribe /recarga para empezar otra.",
+    "topup.nothing_to_cancel": "No hay ninguna recarga en curso. Escribe /recarga para empezar.",
+    "topup.no_draft": "Para vender una recarga escribe /recarga.",
+    # Botones viejos o alterados
+    "confirm.already_placed": "Esta recarga ya se envió; no se vuelve a cobrar.",
+    "confirm.changed": "Este botón es de un resumen anterior. Usa el resumen más reciente.",
+    "confirm.cancelled": "Esta recarga se canceló; no se envió nada.",
+    "confirm.not_yours": "Este botón no es de una recarga tuya; no se envió nada.",
+    "confirm.not_found": "Este botón ya no es válido. Escribe /recarga para empezar.",
+    # Resultado
+    "receipt.approved": (
+        "✅ <b>Recarga exitosa</b>\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\n🕒 {when}\n\n"
+        "Folio: <code>{folio}</code>\nTransacción: <code>{transaction_id}</code>\n"
+        "Referencia: <code>{reference}</code>\nAutorización: <code>{auth_code}</code>"
+    ),
+    "receipt.declined": (
+        "❌ <b>Recarga rechazada</b> — no se cobró.\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"
+        "{reason}\n👉 {next}"
+    ),
+    "receipt.pending": (
+        "⏳ <b>Pendiente de verificación</b>\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"
+        "El proveedor no confirmó el resultado; puede que sí se haya cobrado.\n"
+        "⚠️ <b>No vuelvas a vender esta recarga todavía.</b> Un administrador la revisará "
+        "y te avisaremos."
+    ),
+    # Motivos de rechazo y qué hacer
+    "decline.05": "El proveedor no autorizó la operación.",
+    "decline.12": "El proveedor marcó la operación como inválida.",
+    "decline.13": "El proveedor no aceptó el monto.",
+    "decline.14": "El proveedor no aceptó el paquete.",
+    "decline.51": "La cuenta no tiene saldo suficiente.",
+    "decline.83": "El número no es válido para Movistar o no existe.",
+    "decline.91": "Movistar no está disponible en este momento.",
+    "decline.unreachable": "No pudimos comunicarnos con el proveedor.",
+    "decline.unauthorized": "El proveedor rechazó nuestra sesión.",
+    "decline.login_failed": "No pudimos iniciar sesión con el proveedor.",
+    "decline.other": "El proveedor rechazó la operación (código {code}).",
+    "next.retry_later": "Intenta de nuevo en unos minutos con /recarga.",
+    "next.check_number": "Verifica el número con tu cliente y vuelve a intentar con /recarga.",
+    "next.call_admin": "Avisa a un administrador.",
+    "next.check_amount": "Revisa el monto o el paquete y vuelve a intentar con /recarga.",
+    # Administración
+    "balance.show": "💰 Saldo con el proveedor: <b>{balance}</b>\n🕒 Actualizado: {when}",
+    "balance.error": (
+        "No se pudo consultar el saldo: el proveedor no respondió. Intenta más tarde."
+    ),
+    "admin.pending_alert": (
+        "⚠️ <b>Recarga pendiente de verificación</b>\n"
+        "Folio: <code>{folio}</code>\nID de transacción: <code>{dtid}</code>\n"
+        "Vendedor: {reseller}\n📱 {phone} · {product} · {amount}\nMotivo: {reason}"
+    ),
+    "restart.pending": (
+        "⏳ El bot se reinició mientras se procesaba tu recarga de {amount} a {phone} "
+        "(folio <code>{folio}</code>). Queda <b>pendiente de verificación</b>: "
+        "no la vuelvas a vender todavía."
+    ),
+}

@@ -1,0 +1,71 @@
+"""Typed results of the distributor API, one class per outcome class of the contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class PurchaseRequest:
+    distributor_transaction_id: str
+    phone_number: str
+    product_id: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Approved:
+    """HTTP 200, success true, response_code "00": the top-up went through."""
+
+    transaction_id: str
+    reference: str
+    auth_code: str
+    balance_after: Decimal | None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Declined:
+    """A final refusal: nothing was charged. `code` is the provider's response code
+    ("unreachable" when no connection could be opened at all)."""
+
+    code: str
+    message: str
+    http_status: int | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """The provider may or may not have charged: pending verification, never failed."""
+
+    reason: str
+    http_status: int | None = None
+    raw_body: str | None = None
+
+
+PurchaseOutcome = Approved | Declined | Unknown
+
+UNREACHABLE = "unreachable"
+DECLINE_CODES = frozenset({"05", "12", "13", "14", "51", "83", "91"})
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    amount: Decimal
+    currency: str
+    last_updated: str | None
+
+
+class LatcomError(Exception):
+    """A login or balance call failed; the message never holds a secret or a token."""
+
+
+class LatcomAuthError(LatcomError):
+    """The provider refused our credentials."""
+
+
+class LatcomUnavailable(LatcomError):  # noqa: N818 - the name the codebase already uses
+    """The provider could not be reached or answered with something undocumented."""

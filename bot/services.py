@@ -1,0 +1,74 @@
+"""The services every handler reaches through its context, opened with the application."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+from bot.latcom.client import LatcomClient
+from bot.purchasing import PurchaseService
+from storage.db import Database
+from storage.drafts import DraftRepository
+from storage.purchases import PurchaseRepository
+
+
+class Background:
+    """Work that outlives the update that started it, such as a purchase in flight.
+
+    The tasks go through `Application.create_task`, so the application waits for them on
+    shutdown; the count lets tests and the console know when everything has settled.
+    """
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        self._application = application
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any], name: str) -> None:
+        task = self._application.create_task(coroutine, name=name)
+        self._tasks.add(task)
+        self._idle.clear()
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not self._tasks:
+            self._idle.set()
+
+    async def wait_idle(self) -> None:
+        await self._idle.wait()
+
+
+@dataclass(slots=True)
+class Services:
+    settings: Settings
+    database: Database
+    drafts: DraftRepository
+    purchases: PurchaseRepository
+    client: LatcomClient
+    purchasing: PurchaseService
+    background: Background
+
+
+class BotData:
+    """`bot_data` of the application: the services, set in `post_init`."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """The context every handler receives."""
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        if services is None:
+            raise RuntimeError("services are opened in post_init; the application is not ready")
+        return services

@@ -1,0 +1,184 @@
+"""The Bot API methods that put things in front of the user: messages, edits, answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.standin.entities import FormattedText
+from bot.standin.errors import bad_request
+from bot.standin.html import HtmlError, parse_html
+from bot.standin.markup import parse_reply_markup
+from bot.standin.models import BotEvent, ChatMessage, JsonDict
+from bot.standin.params import Params, opt_bool, opt_int, opt_json, opt_str
+from bot.standin.state import Chat, StandInState
+
+MAX_TEXT_LENGTH = 4096
+MAX_ANSWER_LENGTH = 200
+CHAT_ACTIONS = frozenset(
+    {"typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice"}
+    | {"upload_document", "choose_sticker", "find_location", "record_video_note"}
+    | {"upload_video_note"}
+)
+NOT_MODIFIED = (
+    "message is not modified: specified new message content and reply markup are exactly "
+    "the same as a current content and reply markup of the message"
+)
+
+
+def message_text(state: StandInState, params: Params) -> FormattedText:
+    """The text as Telegram will show it, checked against Telegram's text rules."""
+    raw = opt_str(params, "text") or ""
+    try:
+        raw.encode()
+    except UnicodeEncodeError:
+        raise bad_request("strings must be encoded in UTF-8") from None
+    parse_mode = (opt_str(params, "parse_mode") or "").lower()
+    if parse_mode == "html":
+        try:
+            formatted = parse_html(raw, strict=state.strict_html)
+        except HtmlError as exc:
+            raise bad_request(f"can't parse entities: {exc}") from None
+    elif parse_mode in {"markdown", "markdownv2"}:
+        raise bad_request("can't parse entities: the stand-in implements parse_mode HTML only")
+    elif parse_mode:
+        raise bad_request("unsupported parse_mode")
+    else:
+        formatted = FormattedText(raw, _given_entities(params))
+    formatted = formatted.stripped()
+    if not formatted.text:
+        raise bad_request("message text is empty")
+    if len(formatted.text) > MAX_TEXT_LENGTH:
+        raise bad_request("message is too long")
+    return formatted
+
+
+def _given_entities(params: Params) -> tuple[JsonDict, ...]:
+    given = opt_json(params, "entities") or []
+    if not isinstance(given, list) or not all(
+        isinstance(entity, dict)
+        and isinstance(entity.get("type"), str)
+        and isinstance(entity.get("offset"), int)
+        and isinstance(entity.get("length"), int)
+        for entity in given
+    ):
+        raise bad_request("can't parse entities JSON object")
+    return tuple(given)
+
+
+def send_message(state: StandInState, params: Params) -> JsonDict:
+    """sendMessage."""
+    chat = state.writable_chat(params)
+    text = message_text(state, params)
+    markup = parse_reply_markup(opt_json(params, "reply_markup"))
+    reply_to = _reply_target(chat, params)
+    state.limit(chat)
+    message = state.add_message(
+        chat,
+        from_bot=True,
+        text=text.text,
+        entities=text.entities,
+        reply_markup=markup.inline,
+        reply_keyboard=markup.other,
+        reply_to_message_id=reply_to,
+    )
+    state.emit(BotEvent("sent", chat.user.id, message))
+    return state.message_json(message)
+
+
+def _reply_target(chat: Chat, params: Params) -> int | None:
+    reply = opt_json(params, "reply_parameters")
+    if isinstance(reply, dict):
+        target = opt_int(reply, "message_id")
+        lenient = opt_bool(reply, "allow_sending_without_reply")
+    else:
+        target = opt_int(params, "reply_to_message_id")
+        lenient = opt_bool(params, "allow_sending_without_reply")
+    if target is None or target in chat.messages:
+        return target
+    if lenient:
+        return None
+    raise bad_request("message to be replied not found")
+
+
+def edit_message_text(state: StandInState, params: Params) -> JsonDict:
+    """editMessageText: a missing reply_markup removes the inline keyboard, as on Telegram."""
+    chat, current = _editable(state, params)
+    text = message_text(state, params)
+    return _apply_edit(
+        state,
+        chat,
+        current,
+        replace(current, text=text.text, entities=text.entities, reply_markup=_inline(params)),
+    )
+
+
+def edit_message_reply_markup(state: StandInState, params: Params) -> JsonDict:
+    """editMessageReplyMarkup: a missing reply_markup removes the inline keyboard."""
+    chat, current = _editable(state, params)
+    return _apply_edit(state, chat, current, replace(current, reply_markup=_inline(params)))
+
+
+def _editable(state: StandInState, params: Params) -> tuple[Chat, ChatMessage]:
+    if params.get("inline_message_id") is not None:
+        raise bad_request("the stand-in has no inline messages (inline_message_id)")
+    chat = state.writable_chat(params)
+    message_id = opt_int(params, "message_id")
+    if message_id is None:
+        raise bad_request("message identifier is not specified")
+    message = chat.messages.get(message_id)
+    if message is None:
+        raise bad_request("message to edit not found")
+    if not message.from_bot:
+        raise bad_request("message can't be edited")
+    return chat, message
+
+
+def _inline(params: Params) -> JsonDict | None:
+    markup = parse_reply_markup(opt_json(params, "reply_markup"))
+    if markup.other is not None:
+        raise bad_request("inline keyboard expected")
+    return markup.inline
+
+
+def _apply_edit(
+    state: StandInState, chat: Chat, current: ChatMessage, wanted: ChatMessage
+) -> JsonDict:
+    if wanted == current:
+        raise bad_request(NOT_MODIFIED)
+    state.limit(chat)
+    edited = state.edit_message(chat, wanted)
+    state.emit(BotEvent("edited", chat.user.id, edited))
+    return state.message_json(edited)
+
+
+def delete_message(state: StandInState, params: Params) -> bool:
+    """deleteMessage: in a private chat the bot may delete both sides' messages."""
+    chat = state.writable_chat(params)
+    message = chat.messages.pop(opt_int(params, "message_id") or 0, None)
+    if message is None:
+        raise bad_request("message to delete not found")
+    state.emit(BotEvent("deleted", chat.user.id, message))
+    return True
+
+
+def answer_callback_query(state: StandInState, params: Params) -> bool:
+    """answerCallbackQuery: once per query, with at most 200 characters."""
+    query = state.callbacks.get(opt_str(params, "callback_query_id") or "")
+    if query is None or query.answered:
+        raise bad_request("query is too old and response timeout expired or query ID is invalid")
+    text = opt_str(params, "text") or ""
+    if len(text) > MAX_ANSWER_LENGTH:
+        raise bad_request("MESSAGE_TOO_LONG")
+    query.answered = True
+    query.answer_text = text
+    query.show_alert = opt_bool(params, "show_alert")
+    state.emit(BotEvent("answered", query.user_id, text=text, show_alert=query.show_alert))
+    return True
+
+
+def send_chat_action(state: StandInState, params: Params) -> bool:
+    """sendChatAction."""
+    state.writable_chat(params)
+    if opt_str(params, "action") not in CHAT_ACTIONS:
+        raise bad_request("wrong parameter action in request")
+    return True

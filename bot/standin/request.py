@@ -1,0 +1,72 @@
+"""StandInRequest: PTB's transport, answered by a FakeTelegram instead of api.telegram.org."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from urllib.parse import urlsplit
+
+# PTB's own request classes annotate their timeouts with these two.
+from telegram._utils.defaultvalue import DefaultValue
+from telegram._utils.types import ODVInput
+from telegram.error import TimedOut
+from telegram.request import BaseRequest, RequestData
+
+from bot.standin.telegram import FakeTelegram
+
+
+class StandInRequest(BaseRequest):
+    """Hands each Bot API request to `fake.call` and its answer back to PTB.
+
+    PTB uses one request object for getUpdates and another for everything else; both may
+    wrap the same FakeTelegram. The read timeout is enforced like HTTPXRequest enforces it,
+    so a long poll that outlasts it raises TimedOut just as over the network.
+    """
+
+    __slots__ = ("_fake", "_read_timeout")
+
+    def __init__(self, fake: FakeTelegram, read_timeout: float | None = 5.0) -> None:
+        self._fake = fake
+        self._read_timeout = read_timeout
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The read timeout used when a call doesn't pass one."""
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        """Nothing to open: there is no connection."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close: there is no connection."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """Answer one request: the method is the URL's last path segment."""
+        if method != "POST":
+            return 404, b'{"ok":false,"error_code":404,"description":"Not Found"}'
+        if request_data is not None and request_data.contains_files:
+            return 400, json.dumps(
+                {
+                    "ok": False,
+                    "error_code": 400,
+                    "description": "Bad Request: the stand-in accepts no file uploads",
+                }
+            ).encode()
+        endpoint = urlsplit(url).path.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data is not None else {}
+        limit = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
+        try:
+            async with asyncio.timeout(limit):
+                status, body = await self._fake.call(endpoint, params)
+        except TimeoutError:
+            raise TimedOut(f"The stand-in didn't answer {endpoint} within {limit} s") from None
+        return status, json.dumps(body).encode()

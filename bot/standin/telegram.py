@@ -1,0 +1,93 @@
+"""FakeTelegram: the stand-in Bot API, as strict as Telegram, and the user side that drives it.
+
+`call(method, params)` is the whole transport-agnostic core: it answers with the HTTP status
+and Telegram's JSON envelope, and records every call and every refusal. The user's side of
+the chats (writing, pressing buttons, looking at messages) comes from ChatDriver.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any
+
+from bot.standin import messaging, profile
+from bot.standin.driving import ChatDriver
+from bot.standin.errors import ApiError
+from bot.standin.models import User
+from bot.standin.params import Params, opt_bool
+from bot.standin.ratelimit import ChatRateLimiter
+from bot.standin.state import StandInState
+from bot.standin.updates import UpdateQueue
+
+Method = Callable[[Params], object]
+
+
+class FakeTelegram(ChatDriver):
+    """One bot's view of Telegram: its private chats, updates and the methods it may call."""
+
+    def __init__(
+        self,
+        *,
+        bot_id: int = 123,
+        bot_username: str = "recargas_sandbox_bot",
+        bot_first_name: str = "Recargas Sandbox",
+        rate_capacity: float | None = 5,
+        rate_refill_per_second: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        strict_html: bool = True,
+        first_update_id: int = 1,
+    ) -> None:
+        limiter = (
+            None
+            if rate_capacity is None
+            else ChatRateLimiter(rate_capacity, rate_refill_per_second, clock)
+        )
+        bot = User(bot_id, bot_first_name, username=bot_username, is_bot=True)
+        super().__init__(
+            StandInState(bot, limiter, strict_html=strict_html), UpdateQueue(first_update_id)
+        )
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.errors: list[tuple[str, dict[str, Any], str]] = []
+        state = self._state
+        methods: dict[str, Method] = {
+            "getMe": partial(profile.get_me, state),
+            "getUpdates": self._updates.get_updates,
+            "deleteWebhook": self._delete_webhook,
+            "setMyCommands": partial(profile.set_my_commands, state),
+            "getMyCommands": partial(profile.get_my_commands, state),
+            "deleteMyCommands": partial(profile.delete_my_commands, state),
+            "sendMessage": partial(messaging.send_message, state),
+            "editMessageText": partial(messaging.edit_message_text, state),
+            "editMessageReplyMarkup": partial(messaging.edit_message_reply_markup, state),
+            "deleteMessage": partial(messaging.delete_message, state),
+            "answerCallbackQuery": partial(messaging.answer_callback_query, state),
+            "sendChatAction": partial(messaging.send_chat_action, state),
+            "close": lambda params: True,
+            "logOut": lambda params: True,
+        }
+        self._methods = {name.lower(): (name, method) for name, method in methods.items()}
+
+    async def call(self, method: str, params: Params) -> tuple[int, dict[str, Any]]:
+        """Answer one Bot API request: (HTTP status, Telegram's JSON envelope).
+
+        Method names are case-insensitive, as on Telegram; unknown ones get 404.
+        """
+        name, handler = self._methods.get(method.lower(), (method, None))
+        self.calls.append((name, dict(params)))
+        try:
+            if handler is None:
+                raise ApiError(404, "Not Found")
+            result = handler(params)
+            if isinstance(result, Awaitable):
+                result = await result
+        except ApiError as exc:
+            self.errors.append((name, dict(params), exc.description))
+            return exc.status, exc.envelope()
+        return 200, {"ok": True, "result": result}
+
+    def _delete_webhook(self, params: Params) -> bool:
+        if opt_bool(params, "drop_pending_updates"):
+            self._updates.drop_pending()
+        return True

@@ -1,0 +1,54 @@
+"""Showing things to people through Telegram without losing them on a refusal."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+logger = logging.getLogger(__name__)
+
+
+async def show(
+    bot: Bot,
+    chat_id: int,
+    message_id: int | None,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> int | None:
+    """Edit the message in place, or send a new one when it cannot be edited.
+
+    Returns the id of the message that now shows `text`, or None if nothing could be
+    shown (the caller keeps the state, so it can be shown again later).
+    """
+    if message_id is not None:
+        try:
+            await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
+        except BadRequest as exc:
+            if "message is not modified" in exc.message:
+                return message_id
+            logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
+        except TelegramError as exc:
+            logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
+        else:
+            return message_id
+    try:
+        sent = await bot.send_message(chat_id, text, reply_markup=markup)
+    except TelegramError as exc:
+        logger.error("Could not send a message to chat %s: %s", chat_id, exc)
+        return None
+    return sent.message_id
+
+
+async def tell(bot: Bot, chat_id: int, text: str) -> bool:
+    """Send a message that matters but is not an answer to anything (alerts, notices)."""
+    try:
+        await bot.send_message(chat_id, text)
+    except Forbidden:
+        logger.warning("Chat %s has not started the bot or blocked it; notice not sent", chat_id)
+        return False
+    except TelegramError as exc:
+        logger.error("Could not send a notice to chat %s: %s", chat_id, exc)
+        return False
+    return True

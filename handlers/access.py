@@ -1,0 +1,55 @@
+"""The door: handlers wrapped here run only for users with the right role."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+
+from bot.i18n import language_for, plain, t
+from bot.roles import Role, role_of
+from bot.services import BotContext
+
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+def lang_of(update: Update) -> str:
+    user = update.effective_user
+    return language_for(user.language_code if user else None)
+
+
+async def refuse(update: Update, context: BotContext) -> None:
+    """Tell an unknown user, politely, which id to pass to an admin."""
+    user = update.effective_user
+    if user is None:
+        return
+    lang = lang_of(update)
+    if update.callback_query is not None:
+        await update.callback_query.answer(plain(lang, "unauthorized.alert", user_id=user.id))
+        return
+    if update.effective_chat is not None:
+        await context.bot.send_message(
+            update.effective_chat.id, t(lang, "unauthorized", user_id=user.id)
+        )
+
+
+def requires(role: Role) -> Callable[[Handler], Handler]:
+    """Run the handler only for users holding `role` (admins hold every role)."""
+
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: BotContext) -> None:
+            user = update.effective_user
+            if user is None:
+                return
+            held = role_of(context.services.settings, user.id)
+            if held is Role.NONE or held.value < role.value:
+                await refuse(update, context)
+                return
+            await handler(update, context)
+
+        return guarded
+
+    return decorate

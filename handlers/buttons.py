@@ -1,0 +1,155 @@
+"""The top-up conversation's buttons: product, quick amount, change number, confirm, cancel.
+
+Each button names a draft and the version the reseller saw. A button from an older
+summary, another user's draft or a forged client finds no match and changes nothing.
+Every callback query is answered exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import CallbackQuery, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot import views
+from bot.domain import DomainError
+from bot.domain.amounts import parse_amount
+from bot.domain.catalog import CATALOG
+from bot.i18n import plain, t
+from bot.outcome import complete_purchase
+from bot.roles import Role
+from bot.services import BotContext
+from bot.telegram_io import show
+from handlers.access import lang_of, requires
+from storage.models import Draft, Step
+from storage.purchases import Refusal, Reserved
+
+PATTERN = re.compile(
+    r"^(?P<action>[pacex]):(?P<draft>\d{1,12}):(?P<version>\d{1,9})(?::(?P<arg>\d{1,6}))?$"
+)
+
+
+async def _stale(query: CallbackQuery, lang: str, refusal: Refusal = Refusal.CHANGED) -> None:
+    await query.answer(plain(lang, f"confirm.{refusal.value}"), show_alert=True)
+
+
+async def _open_draft(
+    query: CallbackQuery, context: BotContext, draft_id: int, version: int
+) -> Draft | None:
+    """The draft the button belongs to, if it is still the user's open draft as shown."""
+    draft = await context.services.drafts.current(query.from_user.id)
+    if draft is None or draft.id != draft_id or draft.version != version:
+        return None
+    return draft
+
+
+@requires(Role.RESELLER)
+async def pressed(update: Update, context: BotContext) -> None:
+    """Route a button press of the top-up conversation."""
+    query = update.callback_query
+    assert query is not None  # noqa: S101 - registered for callback queries only
+    lang = lang_of(update)
+    match = PATTERN.match(query.data or "")
+    if match is None:
+        await _stale(query, lang, Refusal.NOT_FOUND)
+        return
+    action, arg = match["action"], match["arg"]
+    draft_id, version = int(match["draft"]), int(match["version"])
+    if action == "c":
+        await _confirm(update, query, context, draft_id, version)
+        return
+    draft = await _open_draft(query, context, draft_id, version)
+    if draft is None:
+        await _stale(query, lang)
+        return
+    if action == "x":
+        await context.services.drafts.cancel(query.from_user.id)
+        await query.answer()
+        await show(
+            context.bot, draft.chat_id, _message_id(query), t(draft.lang, "topup.cancelled")
+        )
+    elif action == "e":
+        await _change_phone(query, context, draft)
+    elif action == "p" and draft.step is Step.PRODUCT and arg is not None:
+        await _product(query, context, draft, int(arg))
+    elif action == "a" and draft.step is Step.AMOUNT and arg is not None:
+        await _quick_amount(query, context, draft, arg)
+    else:
+        await _stale(query, draft.lang)
+
+
+def _message_id(query: CallbackQuery) -> int | None:
+    return query.message.message_id if query.message else None
+
+
+async def _change_phone(query: CallbackQuery, context: BotContext, draft: Draft) -> None:
+    advanced = await context.services.drafts.advance(draft, Step.PHONE)
+    await query.answer()
+    if advanced is not None:
+        text, _ = views.ask_phone(draft.lang)
+        await show(context.bot, draft.chat_id, _message_id(query), text)
+
+
+async def _product(query: CallbackQuery, context: BotContext, draft: Draft, index: int) -> None:
+    if index >= len(CATALOG):
+        await _stale(query, draft.lang, Refusal.NOT_FOUND)
+        return
+    product = CATALOG[index]
+    drafts = context.services.drafts
+    if product.price is None:
+        advanced = await drafts.advance(draft, Step.AMOUNT, product_id=product.product_id)
+        await query.answer()
+        if advanced is not None:
+            text, markup = views.ask_amount(advanced, product)
+            await show(context.bot, draft.chat_id, _message_id(query), text, markup)
+        return
+    advanced = await drafts.advance(
+        draft, Step.CONFIRM, product_id=product.product_id, amount=product.price
+    )
+    await query.answer()
+    if advanced is not None:
+        await _show_summary(context, advanced, _message_id(query))
+
+
+async def _quick_amount(query: CallbackQuery, context: BotContext, draft: Draft, arg: str) -> None:
+    product = next(p for p in CATALOG if p.product_id == draft.product_id)
+    try:
+        amount = parse_amount(arg, product)
+    except DomainError:
+        await _stale(query, draft.lang, Refusal.NOT_FOUND)
+        return
+    advanced = await context.services.drafts.advance(draft, Step.CONFIRM, amount=amount)
+    await query.answer()
+    if advanced is not None:
+        await _show_summary(context, advanced, _message_id(query))
+
+
+async def _show_summary(context: BotContext, draft: Draft, message_id: int | None) -> None:
+    product = next(p for p in CATALOG if p.product_id == draft.product_id)
+    text, markup = views.confirm(draft, product)
+    shown = await show(context.bot, draft.chat_id, message_id, text, markup)
+    if shown is not None:
+        await context.services.drafts.set_summary_message(draft.id, shown)
+
+
+async def _confirm(
+    update: Update, query: CallbackQuery, context: BotContext, draft_id: int, version: int
+) -> None:
+    """✅: reserve the purchase from storage, then send it in the background, once."""
+    services = context.services
+    result = await services.purchasing.place(draft_id, version, query.from_user.id)
+    if not isinstance(result, Reserved):
+        await _stale(query, lang_of(update), result)
+        return
+    purchase = result.purchase
+    await query.answer(plain(purchase.lang, "callback.processing"))
+    seller = query.from_user.full_name
+    services.background.spawn(
+        complete_purchase(context.bot, services, purchase, f"{seller} ({query.from_user.id})"),
+        name=f"purchase-{purchase.folio}",
+    )
+
+
+def button_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    return [CallbackQueryHandler(pressed)]

@@ -1,0 +1,106 @@
+"""The top-up conversation's typed steps: /recarga, the phone, the amount, /cancelar.
+
+The state lives in the draft in storage, read on every update, so a restart leaves
+a reseller exactly where they were.
+"""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
+
+from bot import views
+from bot.domain import DomainError
+from bot.domain.amounts import parse_amount
+from bot.domain.catalog import get_product
+from bot.domain.phones import parse_phone
+from bot.i18n import Html, t
+from bot.roles import Role
+from bot.services import BotContext
+from handlers.access import lang_of, requires
+from storage.models import Draft, Step
+
+
+def error_text(lang: str, error: DomainError, **extra: object) -> Html:
+    return t(lang, error.key, example=views.example_phone(), **{**error.params, **extra})
+
+
+@requires(Role.RESELLER)
+async def start_topup(update: Update, context: BotContext) -> None:
+    """/recarga: a fresh draft, asking for the phone number."""
+    assert update.effective_user and update.effective_chat  # noqa: S101 - command updates
+    lang = lang_of(update)
+    await context.services.drafts.start(update.effective_user.id, update.effective_chat.id, lang)
+    text, _ = views.ask_phone(lang)
+    await context.bot.send_message(update.effective_chat.id, text)
+
+
+@requires(Role.RESELLER)
+async def cancel(update: Update, context: BotContext) -> None:
+    """/cancelar: leave the top-up at any step; the old summary loses its buttons."""
+    assert update.effective_user and update.effective_chat  # noqa: S101 - command updates
+    lang = lang_of(update)
+    draft = await context.services.drafts.cancel(update.effective_user.id)
+    if draft is None:
+        await context.bot.send_message(
+            update.effective_chat.id, t(lang, "topup.nothing_to_cancel")
+        )
+        return
+    await context.bot.send_message(update.effective_chat.id, t(draft.lang, "topup.cancelled"))
+
+
+@requires(Role.RESELLER)
+async def typed(update: Update, context: BotContext) -> None:
+    """Any text: the answer to whatever step the reseller's draft is at."""
+    message = update.effective_message
+    assert message and update.effective_user  # noqa: S101 - text message updates
+    draft = await context.services.drafts.current(update.effective_user.id)
+    if draft is None:
+        await message.reply_text(t(lang_of(update), "topup.no_draft"))
+        return
+    text = message.text or ""
+    if draft.step is Step.PHONE:
+        await _phone_typed(message, context, draft, text)
+    elif draft.step is Step.AMOUNT:
+        await _amount_typed(message, context, draft, text)
+    else:
+        await message.reply_text(t(draft.lang, "topup.use_buttons"))
+
+
+async def _phone_typed(message: Message, context: BotContext, draft: Draft, text: str) -> None:
+    try:
+        phone = parse_phone(text)
+    except DomainError as error:
+        await message.reply_text(error_text(draft.lang, error))
+        return
+    advanced = await context.services.drafts.advance(draft, Step.PRODUCT, phone=phone)
+    if advanced is not None:
+        screen, markup = views.ask_product(advanced)
+        await message.reply_text(screen, reply_markup=markup)
+
+
+async def _amount_typed(message: Message, context: BotContext, draft: Draft, text: str) -> None:
+    product = get_product(draft.product_id or "")
+    if product is None:
+        return
+    try:
+        amount = parse_amount(text, product)
+    except DomainError as error:
+        limits = {"min": product.min_amount, "max": f"{product.max_amount:,}"}
+        await message.reply_text(error_text(draft.lang, error, text=text[:40], **limits))
+        return
+    advanced = await context.services.drafts.advance(draft, Step.CONFIRM, amount=amount)
+    if advanced is not None:
+        screen, markup = views.confirm(advanced, product)
+        sent = await message.reply_text(screen, reply_markup=markup)
+        await context.services.drafts.set_summary_message(advanced.id, sent.message_id)
+
+
+def topup_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """The typed side of the conversation, Spanish commands first."""
+    text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+    return [
+        CommandHandler(["recarga", "topup"], start_topup),
+        CommandHandler(["cancelar", "cancel"], cancel),
+        MessageHandler(text, typed),
+    ]

@@ -1,0 +1,99 @@
+"""Drafts: the purchase a reseller is putting together, step by step, kept in SQLite."""
+
+from __future__ import annotations
+
+from storage.db import Database
+from storage.models import Draft, Step, utcnow
+
+
+class DraftRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def start(self, user_id: int, chat_id: int, lang: str) -> Draft:
+        """Open a new draft at the phone step, replacing any draft the user left open."""
+        now = utcnow().isoformat()
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE drafts SET status = 'replaced', updated_at = ? "
+                "WHERE user_id = ? AND status = 'open'",
+                (now, user_id),
+            )
+            cursor = await conn.execute(
+                "INSERT INTO drafts (user_id, chat_id, lang, step, created_at, updated_at) "
+                "VALUES (?, ?, ?, 'phone', ?, ?) RETURNING *",
+                (user_id, chat_id, lang, now, now),
+            )
+            row = await cursor.fetchone()
+        return Draft.from_row(row)
+
+    async def current(self, user_id: int) -> Draft | None:
+        """The user's open draft, if any."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT * FROM drafts WHERE user_id = ? AND status = 'open'", (user_id,)
+            )
+            row = await cursor.fetchone()
+        return Draft.from_row(row) if row else None
+
+    async def get(self, draft_id: int) -> Draft | None:
+        async with self._db.reading() as conn:
+            cursor = await conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,))
+            row = await cursor.fetchone()
+        return Draft.from_row(row) if row else None
+
+    async def advance(
+        self,
+        draft: Draft,
+        step: Step,
+        *,
+        phone: str | None = None,
+        product_id: str | None = None,
+        amount: int | None = None,
+    ) -> Draft | None:
+        """Move an open draft to `step`, setting the given fields and clearing later ones.
+
+        Every change bumps the version, so a confirm button shown for an older version
+        no longer matches. Returns None when the draft is no longer open.
+        """
+        fields = {"phone": draft.phone, "product_id": draft.product_id, "amount": draft.amount}
+        if phone is not None:
+            fields = {"phone": phone, "product_id": None, "amount": None}
+        if product_id is not None:
+            fields["product_id"], fields["amount"] = product_id, None
+        if amount is not None:
+            fields["amount"] = amount
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE drafts SET step = ?, phone = ?, product_id = ?, amount = ?, "
+                "version = version + 1, summary_message_id = NULL, updated_at = ? "
+                "WHERE id = ? AND status = 'open' RETURNING *",
+                (
+                    step.value,
+                    fields["phone"],
+                    fields["product_id"],
+                    fields["amount"],
+                    utcnow().isoformat(),
+                    draft.id,
+                ),
+            )
+            row = await cursor.fetchone()
+        return Draft.from_row(row) if row else None
+
+    async def set_summary_message(self, draft_id: int, message_id: int) -> None:
+        """Remember which message shows the draft's confirm step."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE drafts SET summary_message_id = ? WHERE id = ?", (message_id, draft_id)
+            )
+
+    async def cancel(self, user_id: int) -> Draft | None:
+        """Cancel the user's open draft; returns it, or None when there was none."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE drafts SET status = 'cancelled', version = version + 1, updated_at = ? "
+                "WHERE user_id = ? AND status = 'open' RETURNING *",
+                (utcnow().isoformat(), user_id),
+            )
+            row = await cursor.fetchone()
+        return Draft.from_row(row) if row else None
