@@ -1,0 +1,7 @@
+"""Textos en español de México, el idioma principal del bot, reunidos de cada módulo."""
+
+from bot.i18n.es import core
+from bot.i18n.merge import merge
+
+EXAMPLE_PHONE = core.EXAMPLE_PHONE
+TEXTS: dict[str, str] = merge(core.TEXTS)
