@@ -27,6 +27,11 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase, se
     await show(bot, done.chat_id, shown, views.receipt(done, zone))
     if done.status is Status.PENDING:
         await alert_admins(bot, services, done, seller)
+    for listener in services.on_outcome:
+        try:
+            await listener(bot, services, done)
+        except Exception:
+            logger.exception("Outcome listener %r failed for %s", listener, done.folio)
 
 
 async def alert_admins(bot: Bot, services: Services, purchase: Purchase, seller: str) -> None:

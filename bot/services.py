@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -14,7 +14,11 @@ from bot.latcom.client import LatcomClient
 from bot.purchasing import PurchaseService
 from storage.db import Database
 from storage.drafts import DraftRepository
+from storage.models import Purchase
 from storage.purchases import PurchaseRepository
+
+# Called with every purchase once its outcome is stored (receipts, notifications).
+OutcomeListener = Callable[[Any, "Services", Purchase], Awaitable[None]]
 
 
 class Background:
@@ -54,6 +58,7 @@ class Services:
     client: LatcomClient
     purchasing: PurchaseService
     background: Background
+    on_outcome: list[OutcomeListener] = field(default_factory=list)
 
 
 class BotData:

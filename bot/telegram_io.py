@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 logger = logging.getLogger(__name__)
@@ -52,3 +52,12 @@ async def tell(bot: Bot, chat_id: int, text: str) -> bool:
         logger.error("Could not send a notice to chat %s: %s", chat_id, exc)
         return False
     return True
+
+
+async def answer_quietly(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button press where the answer is a courtesy: a query that is too old
+    (a replayed update, a slow restart) must not stop the work already under way."""
+    try:
+        await query.answer(text)
+    except TelegramError as exc:
+        logger.warning("Could not answer a button press: %s", exc)

@@ -20,7 +20,7 @@ from bot.i18n import plain, t
 from bot.outcome import complete_purchase
 from bot.roles import Role
 from bot.services import BotContext
-from bot.telegram_io import show
+from bot.telegram_io import answer_quietly, show
 from handlers.access import lang_of, requires
 from storage.models import Draft, Step
 from storage.purchases import Refusal, Reserved
@@ -143,12 +143,14 @@ async def _confirm(
         await _stale(query, lang_of(update), result)
         return
     purchase = result.purchase
-    await query.answer(plain(purchase.lang, "callback.processing"))
-    seller = query.from_user.full_name
+    seller = f"{query.from_user.full_name} ({query.from_user.id})"
+    # The purchase is reserved: it must be sent and settled even if telling the user
+    # fails, so it starts before anything else can go wrong in this handler.
     services.background.spawn(
-        complete_purchase(context.bot, services, purchase, f"{seller} ({query.from_user.id})"),
+        complete_purchase(context.bot, services, purchase, seller),
         name=f"purchase-{purchase.folio}",
     )
+    await answer_quietly(query, plain(purchase.lang, "callback.processing"))
 
 
 def button_handlers() -> list[BaseHandler[Update, BotContext, None]]:

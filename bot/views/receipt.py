@@ -1,0 +1,79 @@
+"""Outcomes as people see them: the reseller's receipt and the admins' alert."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.domain.catalog import get_product
+from bot.domain.formatting import format_datetime, format_money, format_phone
+from bot.i18n import Html, t
+from storage.models import Purchase, Status
+
+# Decline codes grouped by what the reseller can do about them.
+_NEXT_STEP = {
+    "83": "next.check_number",
+    "13": "next.check_amount",
+    "14": "next.check_amount",
+    "51": "next.call_admin",
+    "05": "next.call_admin",
+    "unauthorized": "next.call_admin",
+    "login_failed": "next.call_admin",
+}
+_KNOWN_DECLINES = {"05", "12", "13", "14", "51", "83", "91", "unreachable", "unauthorized"}
+_KNOWN_DECLINES |= {"login_failed"}
+
+
+def product_name(product_id: str, lang: str) -> str:
+    product = get_product(product_id)
+    return product.name(lang) if product else product_id
+
+
+def decline_reason(lang: str, code: str | None) -> tuple[Html, Html]:
+    code = code or "other"
+    reason = (
+        t(lang, f"decline.{code}")
+        if code in _KNOWN_DECLINES
+        else t(lang, "decline.other", code=code)
+    )
+    return reason, t(lang, _NEXT_STEP.get(code, "next.retry_later"))
+
+
+def receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
+    """The outcome as the reseller sees it, in the message that showed the summary."""
+    lang = purchase.lang
+    common = {
+        "product": product_name(purchase.product_id, lang),
+        "phone": format_phone(purchase.phone),
+        "amount": format_money(purchase.amount),
+        "folio": purchase.folio,
+    }
+    if purchase.status is Status.APPROVED:
+        when = purchase.completed_at or purchase.created_at
+        return t(
+            lang,
+            "receipt.approved",
+            when=format_datetime(when, zone, lang),
+            transaction_id=purchase.transaction_id or "",
+            reference=purchase.reference or "",
+            auth_code=purchase.auth_code or "",
+            **common,
+        )
+    if purchase.status is Status.DECLINED:
+        reason, next_step = decline_reason(lang, purchase.response_code)
+        return t(lang, "receipt.declined", reason=reason, next=next_step, **common)
+    return t(lang, "receipt.pending", **common)
+
+
+def pending_alert(purchase: Purchase, lang: str, reseller: str) -> Html:
+    """What admins are told about a purchase pending verification."""
+    return t(
+        lang,
+        "admin.pending_alert",
+        folio=purchase.folio,
+        dtid=purchase.distributor_transaction_id,
+        reseller=reseller,
+        phone=format_phone(purchase.phone),
+        product=product_name(purchase.product_id, lang),
+        amount=format_money(purchase.amount),
+        reason=purchase.pending_reason or "",
+    )
