@@ -31,5 +31,10 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
+# Figures, not assertions: see README.md "Benchmark" for the latest and how to read them.
+bench: $(STAMP)
+	$(BIN)/python -m bench.topups
+	$(BIN)/python -m bench.history
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

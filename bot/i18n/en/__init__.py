@@ -1,6 +1,6 @@
 """English texts, the bot's second language, gathered from each module."""
 
-from bot.i18n.en import core
+from bot.i18n.en import core, receipts, safety
 from bot.i18n.merge import merge
 
-TEXTS: dict[str, str] = merge(core.TEXTS)
+TEXTS: dict[str, str] = merge(core.TEXTS, safety.TEXTS, receipts.TEXTS)

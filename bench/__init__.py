@@ -1,0 +1,1 @@
+"""Benchmarks behind `make bench`: whole top-ups end to end, and receipt history."""

@@ -1,0 +1,3 @@
+"""Texts of receipts, customers and shared links."""
+
+TEXTS: dict[str, str] = {}

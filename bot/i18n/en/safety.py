@@ -1,0 +1,3 @@
+"""Texts of money safety: duplicates, pending purchases, delivery."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Textos de recibos, clientes y enlaces compartidos."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Textos de la seguridad del dinero: duplicados, pendientes, entregas."""
+
+TEXTS: dict[str, str] = {}
