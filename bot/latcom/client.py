@@ -9,19 +9,16 @@ never raises for anything the network or the provider does.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 import logging
 import time
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import httpx
 from pydantic import SecretStr
 
+from bot.latcom.classify import classify, decimal_or_none, json_object
 from bot.latcom.models import (
-    DECLINE_CODES,
     UNREACHABLE,
     Approved,
     Balance,
@@ -37,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 CONNECT_RETRY_PAUSE_SECONDS = 0.2
 DEFAULT_TOKEN_LIFETIME_SECONDS = 3600.0
-RAW_BODY_LIMIT = 2000
 # Only these mean "the connection was never opened": nothing reached the provider.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -86,8 +82,8 @@ class LatcomClient:
             raise LatcomUnavailable(f"balance request failed: {type(exc).__name__}") from exc
         if response.status_code == 401:
             raise LatcomAuthError("the provider refused a freshly issued token")
-        data = _json_object(response.content) or {}
-        amount, currency = _decimal(data.get("balance")), data.get("currency")
+        data = json_object(response.content) or {}
+        amount, currency = decimal_or_none(data.get("balance")), data.get("currency")
         if response.status_code != 200 or data.get("success") is not True or amount is None:
             raise LatcomUnavailable(f"balance: unexpected answer (HTTP {response.status_code})")
         if not isinstance(currency, str) or not currency:
@@ -135,7 +131,7 @@ class LatcomClient:
         except httpx.HTTPError as exc:
             return Unknown(f"{type(exc).__name__} after sending")
         if response.status_code == 401:
-            raw = _json_object(response.content, plain=True) or {}
+            raw = json_object(response.content, plain=True) or {}
             return Declined("unauthorized", "the provider refused a fresh token", 401, raw)
         return classify(response.status_code, response.content)
 
@@ -184,11 +180,11 @@ class LatcomClient:
         self.logins += 1
         if response.status_code in (401, 403):
             raise LatcomAuthError(f"the provider refused the credentials of {self._customer_id}")
-        data = _json_object(response.content) or {}
+        data = json_object(response.content) or {}
         token = data.get("access_token")
         if response.status_code != 200 or not isinstance(token, str) or not token:
             raise LatcomUnavailable(f"login: unexpected answer (HTTP {response.status_code})")
-        lifetime = _decimal(data.get("expires_in"))
+        lifetime = decimal_or_none(data.get("expires_in"))
         seconds = float(lifetime) if lifetime and lifetime > 0 else DEFAULT_TOKEN_LIFETIME_SECONDS
         # Renew a little early so a token never expires in flight; for very short
         # lifetimes keep at least half of it usable.
@@ -207,59 +203,3 @@ class LatcomClient:
             )
         except _NOT_SENT as exc:
             raise _NotSentError("could not reach the provider") from exc
-
-
-def classify(status: int, content: bytes) -> PurchaseOutcome:
-    """Sort a purchase answer into the contract's outcome classes."""
-    snippet = content[:RAW_BODY_LIMIT].decode("utf-8", errors="replace")
-    data = _json_object(content)
-    if data is None:
-        return Unknown(f"HTTP {status}: the body is not a JSON object", status, snippet)
-    raw = _json_object(content, plain=True) or {}
-    code = _code(data.get("response_code"))
-    if data.get("success") is True:
-        transaction_id = data.get("transaction_id")
-        if status == 200 and code == "00" and isinstance(transaction_id, str) and transaction_id:
-            return Approved(
-                transaction_id=transaction_id,
-                reference=_text(data.get("reference")),
-                auth_code=_text(data.get("auth_code")),
-                balance_after=_decimal(data.get("balance_after")),
-                raw=raw,
-            )
-        reason = f"HTTP {status}: success without a documented approval (code {code})"
-        return Unknown(reason, status, snippet)
-    error = _text(data.get("error")) or f"HTTP {status}"
-    if code in DECLINE_CODES or (status in (400, 402) and code not in ("00", "96")):
-        return Declined(code or f"http_{status}", error, status, raw)
-    return Unknown(
-        f"HTTP {status}: {error}" + (f" (code {code})" if code else ""), status, snippet
-    )
-
-
-def _json_object(content: bytes, *, plain: bool = False) -> dict[str, Any] | None:
-    # Decimal numbers keep the provider's figures exact; `plain` gives the raw body
-    # as ordinary JSON values, safe to store or dump again.
-    with contextlib.suppress(ValueError, RecursionError):
-        data = json.loads(content) if plain else json.loads(content, parse_float=Decimal)
-        return data if isinstance(data, dict) else None
-    return None
-
-
-def _code(value: object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:02d}"
-    return None
-
-
-def _decimal(value: object) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return None
-    number = Decimal(value)
-    return number if number.is_finite() else None
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""

@@ -1,0 +1,68 @@
+"""Sorting the provider's answers into the contract's outcome classes."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from decimal import Decimal
+from typing import Any
+
+from bot.latcom.models import DECLINE_CODES, Approved, Declined, PurchaseOutcome, Unknown
+
+RAW_BODY_LIMIT = 2000
+
+
+def classify(status: int, content: bytes) -> PurchaseOutcome:
+    """Sort a purchase answer into the contract's outcome classes."""
+    snippet = content[:RAW_BODY_LIMIT].decode("utf-8", errors="replace")
+    data = json_object(content)
+    if data is None:
+        return Unknown(f"HTTP {status}: the body is not a JSON object", status, snippet)
+    raw = json_object(content, plain=True) or {}
+    code = _code(data.get("response_code"))
+    if data.get("success") is True:
+        transaction_id = data.get("transaction_id")
+        if status == 200 and code == "00" and isinstance(transaction_id, str) and transaction_id:
+            return Approved(
+                transaction_id=transaction_id,
+                reference=_text(data.get("reference")),
+                auth_code=_text(data.get("auth_code")),
+                balance_after=decimal_or_none(data.get("balance_after")),
+                raw=raw,
+            )
+        reason = f"HTTP {status}: success without a documented approval (code {code})"
+        return Unknown(reason, status, snippet)
+    error = _text(data.get("error")) or f"HTTP {status}"
+    if code in DECLINE_CODES or (status in (400, 402) and code not in ("00", "96")):
+        return Declined(code or f"http_{status}", error, status, raw)
+    return Unknown(
+        f"HTTP {status}: {error}" + (f" (code {code})" if code else ""), status, snippet
+    )
+
+
+def json_object(content: bytes, *, plain: bool = False) -> dict[str, Any] | None:
+    # Decimal numbers keep the provider's figures exact; `plain` gives the raw body
+    # as ordinary JSON values, safe to store or dump again.
+    with contextlib.suppress(ValueError, RecursionError):
+        data = json.loads(content) if plain else json.loads(content, parse_float=Decimal)
+        return data if isinstance(data, dict) else None
+    return None
+
+
+def _code(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:02d}"
+    return None
+
+
+def decimal_or_none(value: object) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    number = Decimal(value)
+    return number if number.is_finite() else None
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
