@@ -61,3 +61,11 @@ async def answer_quietly(query: CallbackQuery, text: str | None = None) -> None:
         await query.answer(text)
     except TelegramError as exc:
         logger.warning("Could not answer a button press: %s", exc)
+
+
+async def drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
+    """Take the buttons off a message that no longer leads anywhere (best effort)."""
+    try:
+        await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+    except TelegramError as exc:
+        logger.info("Could not remove the buttons of message %s: %s", message_id, exc)

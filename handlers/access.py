@@ -35,6 +35,15 @@ async def refuse(update: Update, context: BotContext) -> None:
         )
 
 
+async def _admins_only(update: Update, context: BotContext) -> None:
+    """A reseller asking for an admin's command: they have access, just not to this."""
+    lang = lang_of(update)
+    if update.callback_query is not None:
+        await update.callback_query.answer(plain(lang, "admins_only"))
+    elif update.effective_chat is not None:
+        await context.bot.send_message(update.effective_chat.id, t(lang, "admins_only"))
+
+
 def requires(role: Role) -> Callable[[Handler], Handler]:
     """Run the handler only for users holding `role` (admins hold every role)."""
 
@@ -45,8 +54,11 @@ def requires(role: Role) -> Callable[[Handler], Handler]:
             if user is None:
                 return
             held = role_of(context.services.settings, user.id)
-            if held is Role.NONE or held.value < role.value:
+            if held is Role.NONE:
                 await refuse(update, context)
+                return
+            if held.value < role.value:
+                await _admins_only(update, context)
                 return
             await handler(update, context)
 

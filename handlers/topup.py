@@ -17,6 +17,7 @@ from bot.domain.phones import parse_phone
 from bot.i18n import Html, t
 from bot.roles import Role
 from bot.services import BotContext
+from bot.telegram_io import drop_buttons
 from handlers.access import lang_of, requires
 from storage.models import Draft, Step
 
@@ -46,7 +47,30 @@ async def cancel(update: Update, context: BotContext) -> None:
             update.effective_chat.id, t(lang, "topup.nothing_to_cancel")
         )
         return
+    if draft.summary_message_id is not None:
+        await drop_buttons(context.bot, draft.chat_id, draft.summary_message_id)
     await context.bot.send_message(update.effective_chat.id, t(draft.lang, "topup.cancelled"))
+
+
+@requires(Role.RESELLER)
+async def not_text(update: Update, context: BotContext) -> None:
+    """A photo, sticker or voice note: say what the current step needs instead."""
+    message = update.effective_message
+    assert message and update.effective_user  # noqa: S101 - message updates
+    draft = await context.services.drafts.current(update.effective_user.id)
+    lang = draft.lang if draft else lang_of(update)
+    if draft is None:
+        await message.reply_text(t(lang, "topup.no_draft"))
+    elif draft.step is Step.PHONE:
+        await message.reply_text(t(lang, "phone.empty", example=views.example_phone()))
+    elif draft.step is Step.AMOUNT:
+        product = get_product(draft.product_id or "")
+        limits: dict[str, object] = {"min": 10, "max": "5,000"}
+        if product is not None:
+            limits = {"min": product.min_amount, "max": f"{product.max_amount:,}"}
+        await message.reply_text(t(lang, "amount.empty", **limits))
+    else:
+        await message.reply_text(t(lang, "topup.use_buttons"))
 
 
 @requires(Role.RESELLER)
@@ -103,4 +127,9 @@ def topup_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         CommandHandler(["recarga", "topup"], start_topup),
         CommandHandler(["cancelar", "cancel"], cancel),
         MessageHandler(text, typed),
+        # Contacts are the customers' (handlers/customers.py); anything else is not text.
+        MessageHandler(
+            ~filters.TEXT & ~filters.COMMAND & ~filters.CONTACT & filters.ChatType.PRIVATE,
+            not_text,
+        ),
     ]

@@ -14,9 +14,16 @@ from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
 from bot.processor import PerUserUpdateProcessor
 from bot.services import Services
-from bot.standin import ChatMessage, FakeTelegram, StandInRequest
+from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
+from storage.models import Draft, Purchase, Step
 
 ADMIN, RESELLER, STRANGER, ENGLISH_RESELLER = 1, 2, 3, 4
+PHONE = "55 3768 6660"
+
+
+def text_of(message: ChatMessage) -> str:
+    """What the user reads in a message (the stand-in has already parsed its HTML)."""
+    return message.text or ""
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
@@ -65,9 +72,11 @@ class Harness:
     telegram: FakeTelegram = field(init=False)
     sandbox: Sandbox = field(default_factory=make_sandbox)
     application: App | None = None
+    events: list[BotEvent] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.telegram = FakeTelegram(clock=self.pace)
+        self.telegram.on_bot_message = self.events.append
 
     async def start(self) -> None:
         for user_id, name, lang in (
@@ -91,6 +100,11 @@ class Harness:
         await self.settle()
         await stop_application(self.application)
         self.application = None
+
+    async def restart(self) -> None:
+        """A new bot process over the same database, stand-in chats and sandbox."""
+        await self.stop()
+        await self.start()
 
     @property
     def services(self) -> Services:
@@ -121,6 +135,12 @@ class Harness:
         """The user types `text`; returns the bot messages sent or edited in reply."""
         return await self._new_messages(user_id, lambda: self.telegram.send_text(user_id, text))
 
+    async def send_contact(self, user_id: int, phone_number: str) -> list[ChatMessage]:
+        """The user shares someone's contact card; returns the bot messages in reply."""
+        return await self._new_messages(
+            user_id, lambda: self.telegram.send_contact(user_id, phone_number, None, "Cliente")
+        )
+
     async def tap(
         self, user_id: int, label: str, message_id: int | None = None
     ) -> list[ChatMessage]:
@@ -129,16 +149,82 @@ class Harness:
             user_id, lambda: self.telegram.press_button(user_id, label, message_id)
         )
 
+    async def press_raw(self, user_id: int, message_id: int, data: str) -> list[ChatMessage]:
+        """A forged (or stale) client presses a button with any `data` on a bot message."""
+        return await self._new_messages(
+            user_id, lambda: self.telegram.press_raw(user_id, message_id, data)
+        )
+
     def last(self, user_id: int) -> ChatMessage:
         return self.telegram.last_bot_message(user_id)
 
+    def last_text(self, user_id: int) -> str:
+        return text_of(self.last(user_id))
+
     def answers(self, user_id: int) -> list[str]:
         """The texts of callback answers the user saw (toasts and alerts)."""
+        return [e.text or "" for e in self.events if e.kind == "answered" and e.chat_id == user_id]
+
+    def alerts(self, user_id: int) -> list[str]:
+        """The callback answers the user saw as alerts (a box to dismiss, not a toast)."""
         return [
-            str(params.get("text", ""))
-            for method, params in self.telegram.calls
-            if method == "answerCallbackQuery"
+            e.text or ""
+            for e in self.events
+            if e.kind == "answered" and e.chat_id == user_id and e.show_alert
         ]
+
+    def shown(self, user_id: int, message_id: int) -> list[str]:
+        """Every text one message showed, in order: as sent, then after each edit."""
+        return [
+            e.message.text or ""
+            for e in self.events
+            if e.kind in ("sent", "edited")
+            and e.chat_id == user_id
+            and e.message is not None
+            and e.message.message_id == message_id
+        ]
+
+    async def reach(
+        self,
+        user_id: int,
+        step: Step,
+        *,
+        phone: str = PHONE,
+        product: str = "📱",
+        amount: str = "100",
+    ) -> ChatMessage:
+        """Walk a new top-up up to `step`; returns that step's screen.
+
+        Airtime by default; a package's label as `product` goes straight to the summary.
+        """
+        await self.say(user_id, "/recarga")
+        if step is not Step.PHONE:
+            await self.say(user_id, phone)
+        if step in (Step.AMOUNT, Step.CONFIRM):
+            await self.tap(user_id, product)
+        if step is Step.CONFIRM and product == "📱":
+            await self.say(user_id, amount)
+        return self.last(user_id)
+
+    async def buy(self, user_id: int, *, phone: str = PHONE, amount: str = "100") -> ChatMessage:
+        """A whole airtime top-up, confirmed; returns the message showing its outcome."""
+        summary = await self.reach(user_id, Step.CONFIRM, phone=phone, amount=amount)
+        await self.tap(user_id, "✅", summary.message_id)
+        return self.telegram.message(user_id, summary.message_id)
+
+    async def purchases(self) -> list[Purchase]:
+        """Every stored purchase, oldest first."""
+        async with self.services.database.reading() as conn:
+            cursor = await conn.execute("SELECT * FROM purchases ORDER BY id")
+            return [Purchase.from_row(row) for row in await cursor.fetchall()]
+
+    async def drafts(self, user_id: int) -> list[Draft]:
+        """Every draft the user ever had, oldest first."""
+        async with self.services.database.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT * FROM drafts WHERE user_id = ? ORDER BY id", (user_id,)
+            )
+            return [Draft.from_row(row) for row in await cursor.fetchall()]
 
     def balance(self) -> Decimal:
         return self.sandbox.balance

@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
         "Ask an admin to add you with your Telegram ID: <code>{user_id}</code>"
     ),
     "unauthorized.alert": "🚫 No access. Your Telegram ID: {user_id}",
+    "admins_only": "Only admins can use this command.",
     "error.generic": (
         "😕 Something went wrong on our side. Your top-up in progress is still saved; "
         "try again or type /cancel."

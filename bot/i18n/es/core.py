@@ -24,6 +24,7 @@ TEXTS: dict[str, str] = {
         "Pide a un administrador que te dé de alta con tu ID de Telegram: <code>{user_id}</code>"
     ),
     "unauthorized.alert": "🚫 No tienes acceso. Tu ID de Telegram: {user_id}",
+    "admins_only": "Solo los administradores pueden usar este comando.",
     "error.generic": (
         "😕 Algo salió mal de nuestro lado. Tu recarga en curso sigue guardada; "
         "intenta de nuevo o escribe /cancelar."
