@@ -13,7 +13,10 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from telegram.request import BaseRequest
 
 import handlers
+from bot import jobs
 from bot.config import ConfigError, Settings
+from bot.customers import notify_customers
+from bot.delivery import Delivery
 from bot.latcom.client import LatcomClient
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
@@ -23,7 +26,10 @@ from bot.purchasing import PurchaseService
 from bot.services import Background, BotContext, BotData, Services
 from storage.db import Database
 from storage.drafts import DraftRepository
+from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
+from storage.settlements import SettlementRepository
+from storage.updates import UpdateLog
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +39,21 @@ COMMANDS = {
     "es": [
         ("recarga", "Nueva recarga"),
         ("cancelar", "Cancelar la recarga en curso"),
+        ("recibos", "Tus recibos"),
+        ("mis_recargas", "Recargas a tu número (clientes)"),
+        ("avisos", "Avisos de recargas a tu número"),
         ("saldo", "Saldo con el proveedor (administradores)"),
+        ("pendientes", "Recargas pendientes de verificación (administradores)"),
         ("ayuda", "Ayuda"),
     ],
     "en": [
         ("topup", "New top-up"),
         ("cancel", "Cancel the top-up in progress"),
+        ("receipts", "Your receipts"),
+        ("my_topups", "Top-ups to your number (customers)"),
+        ("alerts", "Notices of top-ups to your number"),
         ("balance", "Provider balance (admins)"),
+        ("pending", "Top-ups pending verification (admins)"),
         ("help", "Help"),
     ],
 }
@@ -53,10 +67,10 @@ def build_application(
     latcom_transport: httpx.AsyncBaseTransport | None = None,
 ) -> App:
     """Build the bot. Without `request` it talks to Telegram and needs the bot token."""
-    if request is None:
-        if settings.telegram_bot_token is None:
-            raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+    if settings.telegram_bot_token is not None:
         token = settings.telegram_bot_token.get_secret_value()
+    elif request is None:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
     else:
         token = "1000000001:LOCAL-STAND-IN-TOKEN"  # noqa: S105 - only the stand-in sees it
     builder = (
@@ -105,12 +119,18 @@ def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | Non
             client=client,
             purchasing=PurchaseService(purchases, client),
             background=Background(application),
+            updates=UpdateLog(database),
+            settlements=SettlementRepository(database),
+            delivery=Delivery(purchases, NoticeRepository(database), settings.zone),
         )
+        services.on_outcome.append(notify_customers)  # customers with a verified number
         application.bot_data.services = services
         if settings.uses_sandbox:
             logger.warning("No LATCOM credentials set: purchases go to the embedded sandbox")
         await _set_commands(application)
         await recover(application.bot, services)
+        if application.job_queue is not None:
+            jobs.schedule(application.job_queue)
 
     return post_init
 

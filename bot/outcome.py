@@ -16,17 +16,21 @@ from storage.models import Purchase, Status
 logger = logging.getLogger(__name__)
 
 
-async def complete_purchase(bot: Bot, services: Services, purchase: Purchase, seller: str) -> None:
+async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) -> None:
     """Send the reserved purchase once and show its outcome in place of the summary."""
     shown = await show(bot, purchase.chat_id, purchase.message_id, views.processing(purchase))
     if shown is not None and shown != purchase.message_id:
         await services.purchases.set_message(purchase.id, shown)
         purchase = await services.purchases.get(purchase.id) or purchase
     done = await services.purchasing.send(purchase)
-    zone = services.settings.zone
-    await show(bot, done.chat_id, shown, views.receipt(done, zone))
+    # Stored before it is shown: if Telegram fails now, the retry job shows it later;
+    # and whatever happens showing it, the admins still hear of a pending one.
+    try:
+        await services.delivery.deliver(bot, done.id)
+    except Exception:
+        logger.exception("Purchase %s: showing the outcome failed; will retry", done.folio)
     if done.status is Status.PENDING:
-        await alert_admins(bot, services, done, seller)
+        await alert_admins(bot, services, done)
     for listener in services.on_outcome:
         try:
             await listener(bot, services, done)
@@ -34,10 +38,12 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase, se
             logger.exception("Outcome listener %r failed for %s", listener, done.folio)
 
 
-async def alert_admins(bot: Bot, services: Services, purchase: Purchase, seller: str) -> None:
-    """Every admin hears at once of a purchase pending verification."""
+async def alert_admins(bot: Bot, services: Services, purchase: Purchase) -> None:
+    """Every admin hears at once of a purchase pending verification, with what they
+    need to check it with the provider (folio, distributor_transaction_id, reseller,
+    phone, product, amount); /pendientes lists them until they are settled."""
     for admin_id in sorted(services.settings.admin_ids):
-        await tell(bot, admin_id, views.pending_alert(purchase, "es", seller))
+        await tell(bot, admin_id, views.pending_alert(purchase, "es", purchase.seller))
 
 
 async def recover(bot: Bot, services: Services) -> None:
@@ -54,4 +60,7 @@ async def recover(bot: Bot, services: Services) -> None:
                 folio=purchase.folio,
             ),
         )
-        await alert_admins(bot, services, purchase, str(purchase.reseller_id))
+        # The summary still says "processing": it becomes the pending receipt, and the
+        # purchase counts as seen once it does.
+        await services.delivery.deliver(bot, purchase.id)
+        await alert_admins(bot, services, purchase)

@@ -14,6 +14,7 @@ from bot.latcom.client import LatcomClient
 from bot.latcom.models import PurchaseOutcome, PurchaseRequest, Unknown
 from storage.models import Purchase
 from storage.purchases import PurchaseRepository, Refusal, Reserved
+from storage.repeats import Repeat
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +31,25 @@ class PurchaseService:
         self._purchases = purchases
         self._client = client
 
-    async def place(self, draft_id: int, version: int, user_id: int) -> Reserved | Refusal:
-        """Reserve the purchase for a confirmed draft; refuse stale or repeated taps."""
-        result = await self._purchases.reserve(draft_id, version, user_id, new_transaction_id())
+    async def place(
+        self,
+        draft_id: int,
+        version: int,
+        user_id: int,
+        *,
+        seller_name: str | None = None,
+        allow_repeat: bool = False,
+    ) -> Reserved | Refusal | Repeat:
+        """Reserve the purchase for a confirmed draft; refuse stale or repeated taps, and
+        hold back a repeat of a recent top-up unless the reseller confirmed it twice."""
+        result = await self._purchases.reserve(
+            draft_id,
+            version,
+            user_id,
+            new_transaction_id(),
+            seller_name=seller_name,
+            allow_repeat=allow_repeat,
+        )
         if isinstance(result, Reserved):
             logger.info(
                 "Purchase %s reserved as %s",

@@ -10,12 +10,15 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.delivery import Delivery
 from bot.latcom.client import LatcomClient
 from bot.purchasing import PurchaseService
 from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.models import Purchase
 from storage.purchases import PurchaseRepository
+from storage.settlements import SettlementRepository
+from storage.updates import UpdateLog
 
 # Called with every purchase once its outcome is stored (receipts, notifications).
 OutcomeListener = Callable[[Any, "Services", Purchase], Awaitable[None]]
@@ -58,6 +61,9 @@ class Services:
     client: LatcomClient
     purchasing: PurchaseService
     background: Background
+    updates: UpdateLog  # update ids already handled (handlers/dedupe.py)
+    settlements: SettlementRepository  # /pendientes
+    delivery: Delivery  # outcomes until the reseller has seen them
     on_outcome: list[OutcomeListener] = field(default_factory=list)
 
 

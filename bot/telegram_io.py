@@ -26,7 +26,8 @@ async def show(
         try:
             await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
         except BadRequest as exc:
-            if "message is not modified" in exc.message:
+            # It already shows exactly this. (PTB capitalises Telegram's description.)
+            if "message is not modified" in exc.message.lower():
                 return message_id
             logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
         except TelegramError as exc:

@@ -2,7 +2,9 @@
 
 Each button names a draft and the version the reseller saw. A button from an older
 summary, another user's draft or a forged client finds no match and changes nothing.
-Every callback query is answered exactly once.
+Every callback query is answered exactly once. ✅ of a top-up sold moments ago turns the
+summary into a warning (a new version of the draft) whose "r" button is the second,
+explicit confirmation.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from bot.telegram_io import answer_quietly, show
 from handlers.access import lang_of, requires
 from storage.models import Draft, Step
 from storage.purchases import Refusal, Reserved
+from storage.repeats import Repeat
 
 PATTERN = re.compile(
-    r"^(?P<action>[pacex]):(?P<draft>\d{1,12}):(?P<version>\d{1,9})(?::(?P<arg>\d{1,6}))?$"
+    r"^(?P<action>[pacexr]):(?P<draft>\d{1,12}):(?P<version>\d{1,9})(?::(?P<arg>\d{1,6}))?$"
 )
 
 
@@ -56,8 +59,8 @@ async def pressed(update: Update, context: BotContext) -> None:
         return
     action, arg = match["action"], match["arg"]
     draft_id, version = int(match["draft"]), int(match["version"])
-    if action == "c":
-        await _confirm(update, query, context, draft_id, version)
+    if action in ("c", "r"):
+        await _confirm(update, query, context, draft_id, version, allow_repeat=action == "r")
         return
     draft = await _open_draft(query, context, draft_id, version)
     if draft is None:
@@ -134,23 +137,42 @@ async def _show_summary(context: BotContext, draft: Draft, message_id: int | Non
 
 
 async def _confirm(
-    update: Update, query: CallbackQuery, context: BotContext, draft_id: int, version: int
+    update: Update,
+    query: CallbackQuery,
+    context: BotContext,
+    draft_id: int,
+    version: int,
+    *,
+    allow_repeat: bool,
 ) -> None:
     """✅: reserve the purchase from storage, then send it in the background, once."""
     services = context.services
-    result = await services.purchasing.place(draft_id, version, query.from_user.id)
+    user = query.from_user
+    result = await services.purchasing.place(
+        draft_id, version, user.id, seller_name=user.full_name, allow_repeat=allow_repeat
+    )
+    if isinstance(result, Repeat):
+        await _warn_repeat(query, context, result)
+        return
     if not isinstance(result, Reserved):
         await _stale(query, lang_of(update), result)
         return
     purchase = result.purchase
-    seller = f"{query.from_user.full_name} ({query.from_user.id})"
     # The purchase is reserved: it must be sent and settled even if telling the user
     # fails, so it starts before anything else can go wrong in this handler.
     services.background.spawn(
-        complete_purchase(context.bot, services, purchase, seller),
-        name=f"purchase-{purchase.folio}",
+        complete_purchase(context.bot, services, purchase), name=f"purchase-{purchase.folio}"
     )
     await answer_quietly(query, plain(purchase.lang, "callback.processing"))
+
+
+async def _warn_repeat(query: CallbackQuery, context: BotContext, repeat: Repeat) -> None:
+    """The summary becomes "sold moments ago: top up again?"; nothing is placed."""
+    draft = repeat.draft
+    product = next(p for p in CATALOG if p.product_id == draft.product_id)
+    text, markup = views.repeat_warning(repeat, product, context.services.settings.zone)
+    await answer_quietly(query, plain(draft.lang, "callback.repeat"))
+    await show(context.bot, draft.chat_id, _message_id(query), text, markup)
 
 
 def button_handlers() -> list[BaseHandler[Update, BotContext, None]]:

@@ -10,12 +10,17 @@ from bot.i18n import Html, t
 from bot.roles import Role, role_of
 from bot.services import BotContext
 from handlers.access import lang_of, refuse
+from handlers.shared import shared_receipt
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """/start: a greeting with the commands of the user's role, or the polite refusal."""
+    """/start: a greeting with the commands of the user's role, or the polite refusal;
+    /start <token> (a shared receipt's link) shows its customer copy to anyone."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
+        return
+    if context.args:
+        await shared_receipt(update, context, context.args[0])
         return
     settings = context.services.settings
     role = role_of(settings, user.id)
@@ -23,7 +28,7 @@ async def start(update: Update, context: BotContext) -> None:
         await refuse(update, context)
         return
     lang = lang_of(update)
-    text = t(lang, "start.reseller", name=user.first_name)
+    text = Html(t(lang, "start.reseller", name=user.first_name) + t(lang, "start.receipts"))
     if role is Role.ADMIN:
         text = Html(text + t(lang, "start.admin_extra"))
         if settings.uses_sandbox:

@@ -97,3 +97,23 @@ class DraftRepository:
             )
             row = await cursor.fetchone()
         return Draft.from_row(row) if row else None
+
+    async def start_at_confirm(
+        self, user_id: int, chat_id: int, lang: str, *, phone: str, product_id: str, amount: int
+    ) -> Draft:
+        """Open a new draft already at the confirm step (🔁 Repetir on a receipt),
+        replacing any draft the user left open, as `start` does."""
+        now = utcnow().isoformat()
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE drafts SET status = 'replaced', updated_at = ? "
+                "WHERE user_id = ? AND status = 'open'",
+                (now, user_id),
+            )
+            cursor = await conn.execute(
+                "INSERT INTO drafts (user_id, chat_id, lang, step, phone, product_id, amount, "
+                "created_at, updated_at) VALUES (?, ?, ?, 'confirm', ?, ?, ?, ?, ?) RETURNING *",
+                (user_id, chat_id, lang, phone, product_id, amount, now, now),
+            )
+            row = await cursor.fetchone()
+        return Draft.from_row(row)

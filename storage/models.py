@@ -87,11 +87,23 @@ class Purchase:
     response_message: str | None
     http_status: int | None
     pending_reason: str | None
+    reseller_name: str | None = None
+    notified_at: datetime | None = None
+    settled_by: int | None = None
+    settled_by_name: str | None = None
+    settled_at: datetime | None = None
 
     @property
     def folio(self) -> str:
         """Our folio as people read it on a receipt."""
         return f"{self.id:06d}"
+
+    @property
+    def seller(self) -> str:
+        """The reseller as admins read it: name and Telegram id."""
+        if self.reseller_name:
+            return f"{self.reseller_name} ({self.reseller_id})"
+        return str(self.reseller_id)
 
     @classmethod
     def from_row(cls, row: Any) -> Purchase:
@@ -118,4 +130,9 @@ class Purchase:
             response_message=row["response_message"],
             http_status=row["http_status"],
             pending_reason=row["pending_reason"],
+            reseller_name=row["reseller_name"],
+            notified_at=parse_ts(row["notified_at"]),
+            settled_by=row["settled_by"],
+            settled_by_name=row["settled_by_name"],
+            settled_at=parse_ts(row["settled_at"]),
         )

@@ -9,6 +9,7 @@ from enum import StrEnum
 from bot.latcom.models import Approved, Declined, PurchaseOutcome, Unknown
 from storage.db import Database
 from storage.models import Purchase, Status, Step, utcnow
+from storage.repeats import Repeat, hold_back_repeat
 
 
 class Refusal(StrEnum):
@@ -31,12 +32,20 @@ class PurchaseRepository:
         self._db = database
 
     async def reserve(
-        self, draft_id: int, version: int, user_id: int, dtid: str
-    ) -> Reserved | Refusal:
+        self,
+        draft_id: int,
+        version: int,
+        user_id: int,
+        dtid: str,
+        *,
+        seller_name: str | None = None,
+        allow_repeat: bool = False,
+    ) -> Reserved | Refusal | Repeat:
         """Turn a confirmed draft into a purchase row, atomically and only once.
 
         The draft is read here, not from the button: the button only names which draft
-        and which version of it the reseller saw.
+        and which version of it the reseller saw. Unless `allow_repeat`, the same top-up
+        sold moments ago holds it back (storage/repeats.py), in the same transaction.
         """
         now = utcnow().isoformat()
         async with self._db.transaction() as conn:
@@ -52,18 +61,21 @@ class PurchaseRepository:
                 return Refusal.CANCELLED
             if draft["version"] != version or draft["step"] != Step.CONFIRM.value:
                 return Refusal.CHANGED
+            if not allow_repeat and (held := await hold_back_repeat(conn, draft, now)):
+                return held
             await conn.execute(
                 "UPDATE drafts SET status = 'submitted', updated_at = ? WHERE id = ?",
                 (now, draft_id),
             )
             cursor = await conn.execute(
                 "INSERT INTO purchases (distributor_transaction_id, draft_id, reseller_id, "
-                "chat_id, message_id, lang, phone, product_id, amount, status, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?) RETURNING *",
+                "reseller_name, chat_id, message_id, lang, phone, product_id, amount, status, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?) RETURNING *",
                 (
                     dtid,
                     draft_id,
                     user_id,
+                    seller_name,
                     draft["chat_id"],
                     draft["summary_message_id"],
                     draft["lang"],

@@ -144,7 +144,10 @@ async def test_complete_keeps_everything_the_provider_said(database: Database) -
 async def test_declined_and_unknown(database: Database) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
     first = await purchases.reserve(*await _confirmed_draft(drafts, 1), 1, "tg-1")
-    second = await purchases.reserve(*await _confirmed_draft(drafts, 2), 2, "tg-2")
+    # The same top-up again moments later: explicitly confirmed as a repeat.
+    second = await purchases.reserve(
+        *await _confirmed_draft(drafts, 2), 2, "tg-2", allow_repeat=True
+    )
     assert isinstance(first, Reserved) and isinstance(second, Reserved)
     declined = await purchases.complete(first.purchase.id, Declined("83", "DN invalido", 400))
     assert (declined.status, declined.response_code, declined.http_status) == (

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
 from bot.domain.catalog import get_product
 from bot.domain.formatting import format_datetime, format_money, format_phone
-from bot.i18n import Html, t
+from bot.i18n import Html, plain, t
 from storage.models import Purchase, Status
 
 # Decline codes grouped by what the reseller can do about them.
@@ -20,7 +22,7 @@ _NEXT_STEP = {
     "login_failed": "next.call_admin",
 }
 _KNOWN_DECLINES = {"05", "12", "13", "14", "51", "83", "91", "unreachable", "unauthorized"}
-_KNOWN_DECLINES |= {"login_failed"}
+_KNOWN_DECLINES |= {"login_failed", "settled_failed"}  # settled_failed: an admin's settlement
 
 
 def product_name(product_id: str, lang: str) -> str:
@@ -77,3 +79,18 @@ def pending_alert(purchase: Purchase, lang: str, reseller: str) -> Html:
         amount=format_money(purchase.amount),
         reason=purchase.pending_reason or "",
     )
+
+
+def receipt_actions(purchase: Purchase) -> InlineKeyboardMarkup:
+    """🔁 Repetir and 📤 Compartir under a receipt (`again:<folio>`, `share:<folio>`).
+
+    No 🔁 while the outcome is unknown: the reseller is told not to sell it again yet.
+    """
+    lang = purchase.lang
+    share = InlineKeyboardButton(plain(lang, "button.share"), callback_data=f"share:{purchase.id}")
+    if purchase.status in (Status.PENDING, Status.SENDING):
+        return InlineKeyboardMarkup([[share]])
+    again = InlineKeyboardButton(
+        plain(lang, "button.repeat"), callback_data=f"again:{purchase.id}"
+    )
+    return InlineKeyboardMarkup([[again, share]])

@@ -65,7 +65,7 @@ async def test_typed_amount_is_charged_once_and_receipted_in_the_summary(bot: Ha
     processing, receipt = bot.shown(RESELLER, summary.message_id)[-2:]
     assert processing.startswith("⏳ Procesando la recarga de $100 MXN a 55 3768 6660")
     assert bot.answers(RESELLER)[-1] == "Procesando…"
-    assert changed[0].buttons == []
+    assert [button.text for button in changed[0].buttons] == ["🔁 Repetir", "📤 Compartir"]
     assert receipt.startswith("✅ Recarga exitosa")
     for shown in (
         "📦 Tiempo aire",

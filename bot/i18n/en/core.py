@@ -7,7 +7,10 @@ TEXTS: dict[str, str] = {
         "👋 Hi, {name}. This bot sells Movistar top-ups.\n\n"
         "/topup — new top-up\n/cancel — cancel the top-up in progress\n/help — help"
     ),
-    "start.admin_extra": "\n/balance — the account's balance with the provider",
+    "start.admin_extra": (
+        "\n/balance — the account's balance with the provider"
+        "\n/pending — top-ups pending verification"
+    ),
     "start.sandbox": (
         "\n\n🧪 <b>Sandbox mode</b>: no provider credentials are set; "
         "top-ups go to the embedded sandbox and move no real money."

@@ -1,3 +1,71 @@
 """Texts of money safety: duplicates, pending purchases, delivery."""
 
-TEXTS: dict[str, str] = {}
+TEXTS: dict[str, str] = {
+    "repeat.warning": (
+        "⚠️ <b>Top up again?</b>\n\n"
+        "This number was already sold <b>{product} for {amount}</b> {minutes} min ago "
+        "({when}) and it {status}.\n\n"
+        "📱 Number: <b>{phone}</b>\n📦 Product: <b>{product}</b>\n💵 Amount: <b>{amount}</b>\n\n"
+        "The provider usually blocks a repeated top-up. Confirm only if your customer "
+        "really wants another one."
+    ),
+    "repeat.status.approved": "was approved",
+    "repeat.status.pending": "is pending verification",
+    "repeat.status.sending": "is being processed",
+    "button.repeat_again": "⚠️ Yes, top up again",
+    "callback.repeat": "This top-up was sold moments ago: read the warning.",
+    "pending.empty": "✅ No top-ups are pending verification.",
+    "pending.header": (
+        "⏳ <b>Pending verification: {total}</b>\nOldest first ({first}–{last}). "
+        "Check them with the provider and mark them."
+    ),
+    "pending.item": (
+        "<b>Folio {folio}</b> · {when}\nTransaction ID: <code>{dtid}</code>\n"
+        "Reseller: {reseller}\n📱 {phone} · {product} · {amount}\nReason: {reason}"
+    ),
+    "button.settle_approved": "✅ {folio} was charged",
+    "button.settle_failed": "❌ {folio} not charged",
+    "button.page_prev": "◀️ Older",
+    "button.page_next": "Newer ▶️",
+    "settle.ask_reference": (
+        "✅ Folio <code>{folio}</code> ({phone} · {amount}) will be marked as <b>charged</b>.\n\n"
+        "Type the provider's reference, or /skip if you don't have it."
+    ),
+    "settle.reference_placeholder": "Provider's reference",
+    "settle.reference_invalid": (
+        "The reference is one line of up to 64 characters. Type it again, or /skip."
+    ),
+    "settle.confirm_failed": (
+        "❌ Do you confirm that folio <code>{folio}</code> ({phone} · {amount}) "
+        "<b>was not charged</b>?\n\nThe reseller will be able to sell it again. "
+        "If you are not sure, ignore this message."
+    ),
+    "button.settle_failed_confirm": "❌ Yes, not charged",
+    "settle.done_approved": (
+        "✅ Folio <code>{folio}</code> is now <b>charged</b> (reference: {reference})."
+    ),
+    "settle.no_reference": "no reference",
+    "settle.done_failed": "❌ Folio <code>{folio}</code> is now <b>not charged</b>.",
+    "settle.seller_told": "The reseller was told.",
+    "settle.seller_later": "The reseller could not be told yet; it will be retried.",
+    "settle.already": "{admin} already settled this top-up on {when} as {outcome}.",
+    "settle.outcome.approved": "charged",
+    "settle.outcome.failed": "not charged",
+    "settle.not_pending": "This top-up is no longer pending verification.",
+    "settle.not_found": "This button belongs to no top-up.",
+    "settle.nothing_to_skip": "There is no reference to type.",
+    "callback.settle_asked": "Type the reference or /skip.",
+    "settled.approved": (
+        "✅ <b>Top-up confirmed</b>\n\n"
+        "Your pending top-up was checked with the provider: <b>it went through</b>.\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>{reference}"
+    ),
+    "settled.reference": "\nReference: <code>{reference}</code>",
+    "settled.failed": (
+        "❌ <b>Top-up not made</b>\n\n"
+        "Your pending top-up was checked with the provider: <b>nothing was charged</b>.\n\n"
+        "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"
+        "👉 You can sell it again with /topup."
+    ),
+    "decline.settled_failed": "An admin checked with the provider that it did not go through.",
+}

@@ -8,7 +8,10 @@ TEXTS: dict[str, str] = {
         "👋 Hola, {name}. Aquí vendes recargas Movistar.\n\n"
         "/recarga — nueva recarga\n/cancelar — cancelar la recarga en curso\n/ayuda — ayuda"
     ),
-    "start.admin_extra": "\n/saldo — saldo de la cuenta con el proveedor",
+    "start.admin_extra": (
+        "\n/saldo — saldo de la cuenta con el proveedor"
+        "\n/pendientes — recargas pendientes de verificación"
+    ),
     "start.sandbox": (
         "\n\n🧪 <b>Modo sandbox</b>: no hay credenciales del proveedor configuradas; "
         "las recargas van al sandbox integrado y no mueven dinero real."

@@ -1,0 +1,76 @@
+"""Telling each reseller the outcome of their purchase until they have seen it.
+
+The outcome is stored before anyone is told, and `notified_at` is set only once Telegram
+took the message that shows it. Whatever Telegram does meanwhile (429 beyond the rate
+limiter's own retries, 5xx, a network error, a blocked chat) leaves the purchase
+unnotified, and the retry job (bot/jobs.py) tries again. "Message is not modified" means
+the message already shows it, so it counts as seen.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import Bot
+
+from bot.telegram_io import show
+from bot.views.receipt import receipt_actions
+from bot.views.safety import outcome_notice
+from storage.models import Status, utcnow
+from storage.notices import NoticeRepository
+from storage.purchases import PurchaseRepository
+
+logger = logging.getLogger(__name__)
+
+# After this long an outcome nobody could be shown stays in storage (and in the
+# reseller's history) but is no longer pushed: the chat is most likely blocked.
+RETRY_FOR = timedelta(days=2)
+
+
+class Delivery:
+    def __init__(
+        self, purchases: PurchaseRepository, notices: NoticeRepository, zone: ZoneInfo
+    ) -> None:
+        self._purchases = purchases
+        self._notices = notices
+        self._zone = zone
+        # One delivery per purchase at a time, so the retry job and the purchase that
+        # just finished do not both send it.
+        self._in_progress: set[int] = set()
+
+    async def deliver(self, bot: Bot, purchase_id: int) -> bool:
+        """Show the purchase's outcome to its reseller unless they saw it already.
+
+        True once they have; False if it could not be shown now (it will be retried).
+        """
+        if purchase_id in self._in_progress:
+            return False
+        self._in_progress.add(purchase_id)
+        try:
+            purchase = await self._purchases.get(purchase_id)
+            if purchase is None or purchase.status is Status.SENDING:
+                return False
+            if purchase.notified_at is not None:
+                return True
+            text, in_place = outcome_notice(purchase, self._zone)
+            target = purchase.message_id if in_place else None
+            shown = await show(bot, purchase.chat_id, target, text, receipt_actions(purchase))
+            if shown is None:
+                logger.warning("Purchase %s: outcome not shown yet; will retry", purchase.folio)
+                return False
+            await self._notices.mark_notified(purchase, shown)
+            return True
+        finally:
+            self._in_progress.discard(purchase_id)
+
+    async def redeliver(self, bot: Bot) -> int:
+        """Try again for every recent outcome not seen yet; returns how many got through."""
+        delivered = 0
+        for purchase in await self._notices.unnotified(utcnow() - RETRY_FOR):
+            if await self.deliver(bot, purchase.id):
+                delivered += 1
+        if delivered:
+            logger.info("Delivered %d outcome(s) that could not be shown before", delivered)
+        return delivered

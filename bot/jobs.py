@@ -1,0 +1,46 @@
+"""Work on a clock: retrying outcomes nobody has seen yet, forgetting old update ids.
+
+Both run once right at start-up too: a restart is when unseen outcomes are likeliest.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from telegram.ext import JobQueue
+
+from bot.services import BotContext
+from storage.models import utcnow
+
+REDELIVER_JOB = "redeliver-outcomes"
+REDELIVER_EVERY = timedelta(seconds=30)
+PRUNE_JOB = "prune-updates"
+PRUNE_EVERY = timedelta(hours=6)
+# Telegram keeps an unconfirmed update for 24 hours; twice that is a safe memory.
+KEEP_UPDATES = timedelta(days=2)
+
+
+async def redeliver_outcomes(context: BotContext) -> None:
+    """Edit-or-send the outcome of every finished purchase its reseller has not seen."""
+    services = context.bot_data.services
+    if services is not None:
+        await services.delivery.redeliver(context.bot)
+
+
+async def prune_updates(context: BotContext) -> None:
+    services = context.bot_data.services
+    if services is not None:
+        await services.updates.prune(utcnow() - KEEP_UPDATES)
+
+
+def schedule(job_queue: JobQueue[Any]) -> None:
+    """Called before the job queue starts. A repeating job's first run would count as
+    missed by then, so the start-up runs are one-off jobs that run however late."""
+    start_up = {"misfire_grace_time": None}
+    for callback, every, name in (
+        (redeliver_outcomes, REDELIVER_EVERY, REDELIVER_JOB),
+        (prune_updates, PRUNE_EVERY, PRUNE_JOB),
+    ):
+        job_queue.run_once(callback, 0, name=f"{name}-at-start-up", job_kwargs=start_up)
+        job_queue.run_repeating(callback, every, first=every, name=name)

@@ -1,0 +1,197 @@
+"""/pendientes: admins list the purchases pending verification and settle each one.
+
+"✅ se cobró" asks for the provider's reference (typed, or /omitir) and settles when it
+comes; "❌ no se cobró" asks to confirm, then settles. A settlement is one atomic update
+of a row still pending, so a second admin (or a second tap) is told who settled it and
+when. The reseller is told through the delivery, which retries until they have seen it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from datetime import timedelta
+
+from telegram import CallbackQuery, Message, Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import views
+from bot.i18n import plain, t
+from bot.roles import Role, role_of
+from bot.services import BotContext
+from bot.telegram_io import answer_quietly, show
+from bot.views.safety import PAGE_SIZE
+from handlers.access import lang_of, requires
+from storage.models import Status, utcnow
+from storage.settlements import NotPending
+
+logger = logging.getLogger(__name__)
+
+PATTERN = re.compile(r"^s:(?P<action>[afFn]):(?P<arg>\d{1,12})$")
+# An unanswered question about a reference stops catching the admin's text after this.
+PROMPT_TTL = timedelta(minutes=15)
+MAX_REFERENCE = 64
+
+
+async def _page(context: BotContext, lang: str, offset: int) -> views.Screen:
+    settlements = context.services.settlements
+    purchases, total = await settlements.pending(offset, PAGE_SIZE)
+    if not purchases and offset > 0:  # the page emptied meanwhile: back to the first
+        offset = 0
+        purchases, total = await settlements.pending(offset, PAGE_SIZE)
+    return views.pending_page(purchases, total, offset, lang, context.services.settings.zone)
+
+
+@requires(Role.ADMIN)
+async def list_pending(update: Update, context: BotContext) -> None:
+    """/pendientes: the oldest pending purchases, each with its settle buttons."""
+    assert update.effective_chat is not None  # noqa: S101 - command updates have a chat
+    text, markup = await _page(context, lang_of(update), 0)
+    await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def pressed(update: Update, context: BotContext) -> None:
+    """A settle or page button; the purchase is read from storage, never from the button."""
+    query = update.callback_query
+    assert query is not None and query.message is not None  # noqa: S101 - callback queries
+    lang = lang_of(update)
+    match = PATTERN.match(query.data or "")
+    if match is None:
+        await query.answer(plain(lang, "settle.not_found"), show_alert=True)
+        return
+    action, arg = match["action"], int(match["arg"])
+    chat_id = query.message.chat.id
+    if action == "n":
+        text, markup = await _page(context, lang, arg)
+        await query.answer()
+        await show(context.bot, chat_id, query.message.message_id, text, markup)
+        return
+    purchase = await context.services.purchases.get(arg)
+    if purchase is None:
+        await query.answer(plain(lang, "settle.not_found"), show_alert=True)
+    elif purchase.status is not Status.PENDING:
+        zone = context.services.settings.zone
+        await query.answer(views.already_settled(purchase, lang, zone), show_alert=True)
+    elif action == "a":
+        text, force_reply = views.ask_reference(purchase, lang)
+        await answer_quietly(query, plain(lang, "callback.settle_asked"))
+        asked = await context.bot.send_message(chat_id, text, reply_markup=force_reply)
+        await context.services.settlements.ask_reference(
+            query.from_user.id, purchase.id, asked.message_id
+        )
+    elif action == "f":
+        text, markup = views.confirm_failed(purchase, lang)
+        await query.answer()
+        await context.bot.send_message(chat_id, text, reply_markup=markup)
+    else:
+        await _settle(context, query, chat_id, purchase.id, lang, approved=False)
+
+
+async def _settle(
+    context: BotContext,
+    origin: CallbackQuery | Message,
+    chat_id: int,
+    purchase_id: int,
+    lang: str,
+    *,
+    approved: bool,
+    reference: str | None = None,
+) -> None:
+    """Settle once, tell the reseller, and tell the admin how it went."""
+    services = context.services
+    admin = origin.from_user
+    assert admin is not None  # noqa: S101 - both come from a person
+    result = await services.settlements.settle(
+        purchase_id,
+        approved=approved,
+        admin_id=admin.id,
+        admin_name=admin.full_name,
+        reference=reference,
+    )
+    if result is None or isinstance(result, NotPending):
+        refusal = (
+            plain(lang, "settle.not_found")
+            if result is None
+            else views.already_settled(result.purchase, lang, services.settings.zone)
+        )
+        if isinstance(origin, CallbackQuery):
+            await origin.answer(refusal, show_alert=True)
+        else:
+            await origin.reply_text(html.escape(refusal, quote=False))
+        return
+    purchase = result.purchase
+    logger.info(
+        "Purchase %s (%s) settled as %s by admin %s",
+        purchase.folio,
+        purchase.distributor_transaction_id,
+        purchase.status.value,
+        admin.id,
+    )
+    if isinstance(origin, CallbackQuery):
+        await answer_quietly(origin)
+    told = await services.delivery.deliver(context.bot, purchase.id)
+    await context.bot.send_message(chat_id, views.settled_done(purchase, lang, seller_told=told))
+
+
+async def reference_typed(update: Update, context: BotContext) -> None:
+    """An admin's text while asked for a reference settles the purchase with it.
+
+    Runs in a group ahead of the top-up steps; anyone else's text, or an admin's with no
+    open question, goes on to them untouched.
+    """
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    if role_of(context.services.settings, user.id) is not Role.ADMIN:
+        return
+    settlements = context.services.settlements
+    purchase_id = await settlements.take_prompt(user.id, utcnow() - PROMPT_TTL)
+    if purchase_id is None:
+        return
+    lang = lang_of(update)
+    reference = (message.text or "").strip()
+    if not reference or len(reference) > MAX_REFERENCE or "\n" in reference:
+        await settlements.ask_reference(user.id, purchase_id, message.message_id)
+        await message.reply_text(t(lang, "settle.reference_invalid"))
+        raise ApplicationHandlerStop
+    await _settle(
+        context, message, message.chat.id, purchase_id, lang, approved=True, reference=reference
+    )
+    raise ApplicationHandlerStop
+
+
+@requires(Role.ADMIN)
+async def skip_reference(update: Update, context: BotContext) -> None:
+    """/omitir: settle as approved without the provider's reference."""
+    user, message = update.effective_user, update.effective_message
+    assert user is not None and message is not None  # noqa: S101 - command updates
+    lang = lang_of(update)
+    purchase_id = await context.services.settlements.take_prompt(user.id, utcnow() - PROMPT_TTL)
+    if purchase_id is None:
+        await message.reply_text(t(lang, "settle.nothing_to_skip"))
+        return
+    await _settle(context, message, message.chat.id, purchase_id, lang, approved=True)
+
+
+def reference_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """For a group ahead of the top-up's: an admin typing the reference they were asked."""
+    text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+    return [MessageHandler(text, reference_typed)]
+
+
+def pending_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """Spanish commands first; the buttons before the top-up's catch-all buttons."""
+    return [
+        CommandHandler(["pendientes", "pending"], list_pending),
+        CommandHandler(["omitir", "skip"], skip_reference),
+        CallbackQueryHandler(pressed, pattern=r"^s:"),
+    ]

@@ -1,0 +1,44 @@
+"""Whether each reseller has seen the outcome of their purchase (`notified_at`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage.db import Database
+from storage.models import Purchase, utcnow
+
+
+class NoticeRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def mark_notified(self, shown: Purchase, message_id: int) -> bool:
+        """Record that the reseller saw `shown` in `message_id`.
+
+        Only if the purchase is still as shown: a settlement that landed meanwhile
+        still has to be told, so it is not marked by an older notice.
+        """
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE purchases SET notified_at = ?, message_id = ? "
+                "WHERE id = ? AND notified_at IS NULL AND status = ? AND settled_at IS ?",
+                (
+                    utcnow().isoformat(),
+                    message_id,
+                    shown.id,
+                    shown.status.value,
+                    None if shown.settled_at is None else shown.settled_at.isoformat(),
+                ),
+            )
+            return cursor.rowcount == 1
+
+    async def unnotified(self, finished_since: datetime, limit: int = 50) -> list[Purchase]:
+        """Finished purchases whose reseller has not seen the outcome yet, oldest first."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT * FROM purchases WHERE notified_at IS NULL AND status != 'sending' "
+                "AND COALESCE(settled_at, completed_at, created_at) >= ? ORDER BY id LIMIT ?",
+                (finished_since.isoformat(), limit),
+            )
+            rows = await cursor.fetchall()
+        return [Purchase.from_row(row) for row in rows]

@@ -1,0 +1,101 @@
+"""Settling purchases pending verification: the list, the settlement, the reference asked.
+
+A settlement is one atomic UPDATE of a row still 'pending', so of two admins settling
+the same purchase one wins and the other is told who did it and when. Settled as failed
+is stored as declined with response_code SETTLED_FAILED: nothing was charged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.db import Database
+from storage.models import Purchase, utcnow
+
+SETTLED_FAILED = "settled_failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    purchase: Purchase
+
+
+@dataclass(frozen=True, slots=True)
+class NotPending:
+    """Nothing changed: someone settled it already (see `settled_by_name`), or it was
+    never pending."""
+
+    purchase: Purchase
+
+
+class SettlementRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def pending(self, offset: int, limit: int) -> tuple[list[Purchase], int]:
+        """A page of the purchases pending verification, oldest first, and how many there are."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute("SELECT COUNT(*) FROM purchases WHERE status = 'pending'")
+            row = await cursor.fetchone()
+            total = int(row[0]) if row else 0
+            cursor = await conn.execute(
+                "SELECT * FROM purchases WHERE status = 'pending' ORDER BY id LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+            rows = await cursor.fetchall()
+        return [Purchase.from_row(row) for row in rows], total
+
+    async def settle(
+        self,
+        purchase_id: int,
+        *,
+        approved: bool,
+        admin_id: int,
+        admin_name: str,
+        reference: str | None = None,
+    ) -> Settled | NotPending | None:
+        """Settle a pending purchase once; None if there is no such purchase.
+
+        The reseller has not seen the settlement yet, so `notified_at` is cleared: the
+        delivery tells them, now or on a later retry.
+        """
+        status, code = ("approved", None) if approved else ("declined", SETTLED_FAILED)
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE purchases SET status = ?, response_code = COALESCE(?, response_code), "
+                "reference = COALESCE(?, reference), settled_by = ?, settled_by_name = ?, "
+                "settled_at = ?, notified_at = NULL "
+                "WHERE id = ? AND status = 'pending' RETURNING *",
+                (status, code, reference, admin_id, admin_name, utcnow().isoformat(), purchase_id),
+            )
+            row = await cursor.fetchone()
+            if row is not None:
+                return Settled(Purchase.from_row(row))
+            cursor = await conn.execute("SELECT * FROM purchases WHERE id = ?", (purchase_id,))
+            row = await cursor.fetchone()
+        return NotPending(Purchase.from_row(row)) if row else None
+
+    async def ask_reference(self, admin_id: int, purchase_id: int, message_id: int) -> None:
+        """Remember that `admin_id` was asked for the reference of `purchase_id`."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO settle_prompts (admin_id, purchase_id, message_id, asked_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (admin_id) DO UPDATE SET "
+                "purchase_id = excluded.purchase_id, message_id = excluded.message_id, "
+                "asked_at = excluded.asked_at",
+                (admin_id, purchase_id, message_id, utcnow().isoformat()),
+            )
+
+    async def take_prompt(self, admin_id: int, asked_since: datetime) -> int | None:
+        """The purchase the admin was asked about (no earlier than `asked_since`), closing
+        the question; None when there is no open question."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM settle_prompts WHERE admin_id = ? RETURNING purchase_id, asked_at",
+                (admin_id,),
+            )
+            row = await cursor.fetchone()
+        if row is None or row["asked_at"] < asked_since.isoformat():
+            return None
+        return int(row["purchase_id"])

@@ -1,0 +1,126 @@
+"""A Telegram failure while telling the outcome never loses it: stored, retried, shown."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.jobs import REDELIVER_JOB
+from storage.models import Purchase, Status, Step
+from tests.e2e.outage import (
+    BAD_GATEWAY,
+    FLOOD,
+    NETWORK_DOWN,
+    NOT_MODIFIED,
+    SERVER_ERROR,
+    TOO_LATE,
+    Reply,
+    TelegramOutage,
+)
+from tests.harness import RESELLER, Harness, text_of
+
+RECEIPT = "Recarga exitosa"
+SHOWING = ("editMessageText", "sendMessage")
+
+
+async def run_job(bot: Harness, name: str) -> None:
+    """Run a scheduled job now, as its next tick would."""
+    assert bot.application is not None and bot.application.job_queue is not None
+    [job] = bot.application.job_queue.get_jobs_by_name(name)
+    await job.run(bot.application)
+
+
+async def only_purchase(bot: Harness) -> Purchase:
+    [purchase] = await bot.purchases()
+    return purchase
+
+
+@pytest.mark.parametrize("failure", [SERVER_ERROR, BAD_GATEWAY, NETWORK_DOWN])
+async def test_outcome_telegram_refused_is_delivered_by_the_retry_job(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch, failure: Reply | str
+) -> None:
+    outage = TelegramOutage(bot, monkeypatch)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    outage.fail(SHOWING, failure, chat_id=RESELLER, text=RECEIPT)
+    await bot.tap(RESELLER, "✅", summary.message_id)
+
+    purchase = await only_purchase(bot)
+    assert purchase.status is Status.APPROVED  # stored, whatever Telegram did
+    assert purchase.notified_at is None
+    assert outage.failed == list(SHOWING)  # the edit, then a new message instead
+    assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith("⏳")
+
+    await run_job(bot, REDELIVER_JOB)  # still down: still waiting
+    assert (await only_purchase(bot)).notified_at is None
+
+    outage.heal()
+    await run_job(bot, REDELIVER_JOB)
+    receipt = bot.telegram.message(RESELLER, summary.message_id)
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert (await only_purchase(bot)).notified_at is not None
+
+    seen = len(bot.events)
+    await run_job(bot, REDELIVER_JOB)
+    assert len(bot.events) == seen  # shown once
+    assert len(bot.sandbox.received) == 1
+
+
+async def test_flood_control_is_waited_out_by_the_rate_limiter(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outage = TelegramOutage(bot, monkeypatch)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    outage.fail(("editMessageText",), FLOOD, chat_id=RESELLER, text=RECEIPT, times=1)
+    await bot.tap(RESELLER, "✅", summary.message_id)
+
+    assert outage.failed == ["editMessageText"]
+    receipt = bot.telegram.message(RESELLER, summary.message_id)
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert (await only_purchase(bot)).notified_at is not None
+
+
+async def test_message_not_modified_means_it_is_already_shown(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outage = TelegramOutage(bot, monkeypatch)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    outage.fail(("editMessageText",), NOT_MODIFIED, chat_id=RESELLER, text=RECEIPT)
+    await bot.tap(RESELLER, "✅", summary.message_id)
+
+    purchase = await only_purchase(bot)
+    assert purchase.notified_at is not None and purchase.message_id == summary.message_id
+    assert outage.failed == ["editMessageText"]  # no second copy sent
+
+
+async def test_query_too_old_does_not_stop_the_purchase(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outage = TelegramOutage(bot, monkeypatch)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    outage.fail(("answerCallbackQuery",), TOO_LATE, chat_id=None)
+    await bot.tap(RESELLER, "✅", summary.message_id)
+
+    assert outage.failed == ["answerCallbackQuery"]
+    purchase = await only_purchase(bot)
+    assert purchase.status is Status.APPROVED and purchase.notified_at is not None
+    assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith("✅ Recarga")
+
+
+async def test_outcome_not_shown_before_a_restart_is_shown_at_start_up(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outage = TelegramOutage(bot, monkeypatch)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    outage.fail(SHOWING, SERVER_ERROR, chat_id=RESELLER, text=RECEIPT)
+    await bot.tap(RESELLER, "✅", summary.message_id)
+    await bot.stop()
+    outage.heal()
+
+    await bot.start()
+    async with asyncio.timeout(5):
+        while (await only_purchase(bot)).notified_at is None:  # noqa: ASYNC110 - polls storage
+            await asyncio.sleep(0.02)
+    receipt = bot.telegram.message(RESELLER, summary.message_id)
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert len(bot.sandbox.received) == 1

@@ -1,0 +1,228 @@
+"""Settling what is pending: the admins' alert, /pendientes, and each settlement once."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.standin import ChatMessage
+from storage.models import Purchase, Status
+from storage.settlements import SETTLED_FAILED
+from tests.harness import (
+    ADMIN,
+    ENGLISH_RESELLER,
+    RESELLER,
+    STRANGER,
+    Harness,
+    make_settings,
+    text_of,
+)
+
+SECOND_ADMIN = 5
+PENDING_PHONE = "55 1234 9996"  # charged, then code 96: pending verification
+
+
+@pytest.fixture
+async def two_admins(tmp_path: Path) -> AsyncIterator[Harness]:
+    """The `bot` fixture's bot and checks, with a second admin."""
+    harness = Harness(make_settings(tmp_path, admin_ids=frozenset({ADMIN, SECOND_ADMIN})))
+    harness.telegram.add_user(SECOND_ADMIN, first_name="Beto Admin", language_code="es")
+    await harness.start()
+    yield harness
+    await harness.stop()
+    assert [(method, reason) for method, _, reason in harness.telegram.errors] == []
+    assert harness.telegram.unanswered_callback_queries() == []
+
+
+async def sell_pending(
+    bot: Harness, user_id: int = RESELLER, phone: str = PENDING_PHONE
+) -> Purchase:
+    await bot.buy(user_id, phone=phone)
+    bot.pace.step(5)  # people take a while between sales: Telegram's flood control
+    purchase = (await bot.purchases())[-1]
+    assert purchase.status is Status.PENDING
+    return purchase
+
+
+async def pending_list(bot: Harness, admin: int = ADMIN) -> ChatMessage:
+    [page] = await bot.say(admin, "/pendientes")
+    return page
+
+
+async def stored(bot: Harness, purchase: Purchase) -> Purchase:
+    found = await bot.services.purchases.get(purchase.id)
+    assert found is not None
+    return found
+
+
+async def test_admins_are_alerted_with_what_they_need_to_check_it(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    alert = text_of(bot.last(ADMIN))
+    assert alert.startswith("⚠️ Recarga pendiente de verificación")
+    for fact in (
+        f"Folio: {purchase.folio}",
+        f"ID de transacción: {purchase.distributor_transaction_id}",
+        "Vendedor: Rita <Tienda> (2)",
+        "📱 55 1234 9996 · Tiempo aire · $100 MXN",
+    ):
+        assert fact in alert.splitlines()
+
+
+async def test_pendientes_lists_them_oldest_first_with_settle_buttons(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    first = await sell_pending(bot)
+    await bot.buy(RESELLER)  # approved: not listed
+    second = await sell_pending(bot, ENGLISH_RESELLER, "33 1234 9973")
+    page = await pending_list(bot)
+    text = text_of(page)
+
+    assert text.startswith("⏳ Pendientes de verificación: 2")
+    assert text.index(f"Folio {first.folio}") < text.index(f"Folio {second.folio}")
+    assert first.distributor_transaction_id in text
+    assert "Vendedor: Ed (4)" in text
+    assert "📱 33 1234 9973 · Tiempo aire · $100 MXN" in text
+    assert [(b.text, b.callback_data) for b in page.buttons] == [
+        (f"✅ {first.folio} se cobró", f"s:a:{first.id}"),
+        (f"❌ {first.folio} no se cobró", f"s:f:{first.id}"),
+        (f"✅ {second.folio} se cobró", f"s:a:{second.id}"),
+        (f"❌ {second.folio} no se cobró", f"s:f:{second.id}"),
+    ]
+    [english] = await bot.say(ADMIN, "/pending")
+    assert text_of(english) == text
+
+
+async def test_pendientes_pages_through_many(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    bought = [await sell_pending(bot, phone=f"55 12{n:02d} 9996") for n in range(7)]
+    page = await pending_list(bot)
+    assert text_of(page).startswith("⏳ Pendientes de verificación: 7")
+    assert "(1–5)" in text_of(page)
+    assert page.buttons[-1].text == "Siguientes ▶️"
+    [second] = await bot.tap(ADMIN, "Siguientes", page.message_id)
+    assert "(6–7)" in text_of(second)
+    assert [b.callback_data for b in second.buttons[:4]] == [
+        f"s:{action}:{purchase.id}" for purchase in bought[5:] for action in "af"
+    ]
+    assert second.buttons[-1].text == "◀️ Anteriores"
+
+
+async def test_nothing_pending(bot: Harness) -> None:
+    page = await pending_list(bot)
+    assert text_of(page) == "✅ No hay recargas pendientes de verificación."
+
+
+async def test_settled_as_charged_with_the_providers_reference(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    page = await pending_list(bot)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", page.message_id)
+    assert "Escribe la referencia del proveedor, o /omitir" in text_of(question)
+    assert question.reply_keyboard is not None and question.reply_keyboard["force_reply"]
+    seller_before = len(bot.telegram.bot_messages(RESELLER))
+
+    [done] = await bot.say(ADMIN, "RRN-777")
+    assert text_of(done) == (
+        f"✅ Folio {purchase.folio} quedó como cobrado (referencia: RRN-777).\n"
+        "Se avisó al vendedor."
+    )
+    settled = await stored(bot, purchase)
+    assert (settled.status, settled.reference, settled.settled_by) == (
+        Status.APPROVED,
+        "RRN-777",
+        ADMIN,
+    )
+    assert settled.settled_by_name == "Ana Admin" and settled.settled_at is not None
+    assert settled.notified_at is not None
+    [told] = bot.telegram.bot_messages(RESELLER)[seller_before:]
+    assert text_of(told).startswith("✅ Recarga confirmada")
+    assert "Referencia: RRN-777" in text_of(told).splitlines()
+    assert f"Folio: {purchase.folio}" in text_of(told).splitlines()
+    # The admin's next text is theirs again.
+    [reply] = await bot.say(ADMIN, "hola")
+    assert text_of(reply) == "Para vender una recarga escribe /recarga."
+
+
+async def test_settled_as_charged_without_a_reference(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+    [too_long] = await bot.say(ADMIN, "x" * 65)
+    assert text_of(too_long).startswith("La referencia va en una sola línea")
+    assert (await stored(bot, purchase)).status is Status.PENDING
+
+    [done] = await bot.say(ADMIN, "/omitir")
+    assert "(referencia: sin referencia)" in text_of(done)
+    settled = await stored(bot, purchase)
+    assert settled.status is Status.APPROVED and settled.reference is None
+    assert "Referencia" not in text_of(bot.last(RESELLER))
+    [nothing] = await bot.say(ADMIN, "/omitir")
+    assert text_of(nothing) == "No hay ninguna referencia por escribir."
+
+
+async def test_settled_as_not_charged_tells_the_reseller_to_sell_it_again(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot, ENGLISH_RESELLER)
+    page = await pending_list(bot)
+    [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", page.message_id)
+    assert "no se cobró" in text_of(question)
+    assert (await stored(bot, purchase)).status is Status.PENDING  # not before confirming
+
+    [done] = await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
+    assert text_of(done) == (
+        f"❌ Folio {purchase.folio} quedó como no cobrado.\nSe avisó al vendedor."
+    )
+    settled = await stored(bot, purchase)
+    assert (settled.status, settled.response_code) == (Status.DECLINED, SETTLED_FAILED)
+    told = text_of(bot.last(ENGLISH_RESELLER))
+    assert told.startswith("❌ Top-up not made")
+    assert "nothing was charged" in told
+    assert "You can sell it again with /topup." in told
+    # Nothing was charged, so selling it again is no repeat.
+    again = await bot.buy(ENGLISH_RESELLER, phone="55 1234 9996")
+    assert text_of(again).startswith("⏳ Pending verification")
+
+
+async def test_a_settled_purchase_cannot_be_settled_again(two_admins: Harness) -> None:
+    bot = two_admins
+    for admin in (ADMIN, SECOND_ADMIN):
+        await bot.say(admin, "/start")
+    purchase = await sell_pending(bot)
+    first_page, second_page = await pending_list(bot), await pending_list(bot, SECOND_ADMIN)
+    # The second admin starts settling it as charged, and is asked for the reference…
+    await bot.tap(SECOND_ADMIN, f"✅ {purchase.folio}", second_page.message_id)
+    # …while the first settles it as not charged, tapping the confirmation twice.
+    [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", first_page.message_id)
+    bot.telegram.press_button(ADMIN, "❌ Sí", question.message_id)
+    bot.telegram.press_button(ADMIN, "❌ Sí", question.message_id)
+    await bot.settle()
+
+    settled = await stored(bot, purchase)
+    assert (settled.status, settled.settled_by) == (Status.DECLINED, ADMIN)
+    [refusal] = bot.alerts(ADMIN)
+    assert refusal.startswith("Esta recarga ya la liquidó Ana Admin el ")
+    assert refusal.endswith(" como no cobrada.")
+    [late] = await bot.say(SECOND_ADMIN, "RRN-1")
+    assert text_of(late) == refusal
+    await bot.tap(SECOND_ADMIN, f"✅ {purchase.folio}", second_page.message_id)
+    assert bot.alerts(SECOND_ADMIN) == [refusal]
+    assert (await stored(bot, purchase)).reference is None
+    told = [m for m in bot.telegram.bot_messages(RESELLER) if "no se cobró" in text_of(m)]
+    assert len(told) == 1
+
+
+async def test_only_admins_list_or_settle(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    [reseller_reply] = await bot.say(RESELLER, "/pendientes")
+    [stranger_reply] = await bot.say(STRANGER, "/pendientes")
+    assert "administradores" in text_of(reseller_reply)
+    assert text_of(stranger_reply).startswith("🚫 No tienes acceso")
+    mine = bot.last(RESELLER)
+    for data in (f"s:a:{purchase.id}", f"s:f:{purchase.id}", f"s:F:{purchase.id}", "s:n:0"):
+        await bot.press_raw(RESELLER, mine.message_id, data)
+    await bot.say(RESELLER, "/omitir")
+    assert (await stored(bot, purchase)).status is Status.PENDING
+    assert all("administradores" in answer for answer in bot.answers(RESELLER)[-4:])

@@ -1,0 +1,127 @@
+"""The same top-up to the same number within 10 minutes needs a second, explicit confirm."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from storage.models import Status, Step
+from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, Harness, text_of
+
+WARNING = "⚠️ ¿Recargar de nuevo?"
+AGAIN = "⚠️ Sí, recargar de nuevo"
+ALREADY_PLACED = "Esta recarga ya se envió; no se vuelve a cobrar."
+CHANGED = "Este botón es de un resumen anterior. Usa el resumen más reciente."
+
+
+async def _age_all_purchases(bot: Harness, by: timedelta) -> None:
+    for purchase in await bot.purchases():
+        async with bot.services.database.transaction() as conn:
+            await conn.execute(
+                "UPDATE purchases SET created_at = ? WHERE id = ?",
+                ((purchase.created_at - by).isoformat(), purchase.id),
+            )
+
+
+async def test_repeat_warns_in_place_and_needs_a_second_confirmation(bot: Harness) -> None:
+    await bot.buy(RESELLER)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    [warning] = await bot.tap(RESELLER, "✅", summary.message_id)
+
+    assert warning.message_id == summary.message_id
+    text = text_of(warning)
+    assert text.startswith(WARNING)
+    assert "ya se le vendió Tiempo aire de $100 MXN hace 0 min (" in text
+    assert "y fue aprobada" in text
+    assert "📱 Número: 55 3768 6660" in text
+    draft = await bot.services.drafts.current(RESELLER)
+    assert draft is not None
+    assert [(b.text, b.callback_data) for b in warning.buttons] == [
+        (AGAIN, f"r:{draft.id}:{draft.version}"),
+        ("❌ Cancelar", f"x:{draft.id}:{draft.version}"),
+    ]
+    assert bot.answers(RESELLER)[-1] == "Esta recarga ya se vendió hace poco: revisa el aviso."
+    assert len(bot.sandbox.charges) == 1
+
+    [receipt] = await bot.tap(RESELLER, AGAIN, summary.message_id)
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert len(bot.sandbox.charges) == 2
+    assert [p.status for p in await bot.purchases()] == [Status.APPROVED] * 2
+
+
+async def test_double_taps_on_either_button_place_one_purchase(bot: Harness) -> None:
+    await bot.buy(RESELLER)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    bot.pace.step()
+    bot.telegram.press_button(RESELLER, "✅", summary.message_id)
+    bot.telegram.press_button(RESELLER, "✅", summary.message_id)
+    await bot.settle()
+    assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith(WARNING)
+    assert len(bot.sandbox.charges) == 1
+    # The warning is a newer version of the draft than the summary the second tap saw.
+    assert bot.alerts(RESELLER) == [CHANGED]
+
+    bot.pace.step()
+    for _ in range(3):
+        bot.telegram.press_button(RESELLER, AGAIN, summary.message_id)
+    await bot.settle()
+    assert len(bot.sandbox.charges) == 2
+    assert len(bot.sandbox.received) == 2
+    assert bot.alerts(RESELLER) == [CHANGED, ALREADY_PLACED, ALREADY_PLACED]
+
+
+async def test_cancel_on_the_warning_places_nothing(bot: Harness) -> None:
+    await bot.buy(RESELLER)
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    await bot.tap(RESELLER, "✅", summary.message_id)
+    [cancelled] = await bot.tap(RESELLER, "❌", summary.message_id)
+    assert text_of(cancelled).startswith("Recarga cancelada")
+    assert cancelled.buttons == []
+    assert len(bot.sandbox.charges) == 1
+    assert await bot.services.drafts.current(RESELLER) is None
+
+
+async def test_a_sale_by_another_reseller_counts(bot: Harness) -> None:
+    await bot.buy(RESELLER)
+    summary = await bot.reach(ENGLISH_RESELLER, Step.CONFIRM)
+    [warning] = await bot.tap(ENGLISH_RESELLER, "✅", summary.message_id)
+    assert text_of(warning).startswith("⚠️ Top up again?")
+    assert "and it was approved" in text_of(warning)
+    assert len(bot.sandbox.charges) == 1
+    await bot.tap(ENGLISH_RESELLER, "⚠️ Yes, top up again", summary.message_id)
+    assert len(bot.sandbox.charges) == 2
+
+
+async def test_a_pending_sale_counts(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")  # so the pending purchase's alert can reach them
+    await bot.buy(RESELLER, phone="55 1234 9996")
+    summary = await bot.reach(RESELLER, Step.CONFIRM, phone="55 1234 9996")
+    [warning] = await bot.tap(RESELLER, "✅", summary.message_id)
+    assert "y está pendiente de verificación" in text_of(warning)
+    assert len(bot.sandbox.received) == 1
+
+
+async def test_a_sale_older_than_ten_minutes_is_no_repeat(bot: Harness) -> None:
+    await bot.buy(RESELLER)
+    await _age_all_purchases(bot, timedelta(minutes=10, seconds=1))
+    receipt = await bot.buy(RESELLER)
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert len(bot.sandbox.charges) == 2
+
+
+async def test_a_sale_within_ten_minutes_is_a_repeat(bot: Harness) -> None:
+    await bot.buy(RESELLER)
+    await _age_all_purchases(bot, timedelta(minutes=9, seconds=30))
+    warning = await bot.buy(RESELLER)
+    assert "hace 9 min" in text_of(warning)
+    assert len(bot.sandbox.charges) == 1
+
+
+async def test_a_declined_sale_or_another_amount_is_no_repeat(bot: Harness) -> None:
+    declined = await bot.buy(RESELLER, phone="55 1234 9951")
+    assert text_of(declined).startswith("❌ Recarga rechazada")
+    again = await bot.buy(RESELLER, phone="55 1234 9951")
+    assert text_of(again).startswith("❌ Recarga rechazada")
+    await bot.buy(RESELLER)
+    other_amount = await bot.buy(RESELLER, amount="150")
+    assert text_of(other_amount).startswith("✅ Recarga exitosa")
+    assert len(bot.sandbox.received) == 4

@@ -1,0 +1,199 @@
+"""Security of the money path: strangers reach no purchase code, and no secret leaks into
+logs, messages or exceptions, even with DEBUG logging on."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from bot.config import Settings
+from bot.httpserver import HttpReply
+from bot.latcom.client import LatcomClient
+from bot.latcom.models import LatcomError
+from bot.latcom.sandbox import Sandbox
+from bot.latcom.transport import SandboxTransport
+from bot.logs import setup_logging
+from storage.models import Step
+from tests.harness import ADMIN, RESELLER, STRANGER, Harness, make_sandbox, make_settings
+
+BOT_TOKEN = "7234567890:AAHsecretBotTokenValue_0123456789abcd"
+CUSTOMER_ID = "acme-distribuidor"
+SECRET_KEY = "sk_live_9f8e7d6c5b4a3210fedcba"
+# What a stranger can send: every command, the typed steps, every kind of button.
+STRANGER_TEXTS = (
+    "/recarga", "/topup", "/cancelar", "/cancel", "/saldo", "/balance", "/pendientes",
+    "/pending", "/omitir", "/skip", "55 3768 6660", "100",
+)  # fmt: skip
+FORGED = (
+    "c:{d}:{v}", "r:{d}:{v}", "x:{d}:{v}", "e:{d}:{v}", "p:{d}:{v}:0", "a:{d}:{v}:100",
+    "s:a:1", "s:f:1", "s:F:1", "s:n:0", "zz",
+)  # fmt: skip
+
+
+class Spy:
+    """Stands in for one service and notes every attribute anyone reaches for."""
+
+    def __init__(self, name: str, target: object, reached: list[str]) -> None:
+        self._name, self._target, self._reached = name, target, reached
+
+    def __getattr__(self, attribute: str) -> Any:
+        self._reached.append(f"{self._name}.{attribute}")
+        return getattr(self._target, attribute)
+
+
+async def test_strangers_reach_no_purchase_code(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = await bot.reach(RESELLER, Step.CONFIRM)
+    draft = await bot.services.drafts.current(RESELLER)
+    assert draft is not None
+    reached: list[str] = []
+    for name in ("drafts", "purchases", "purchasing", "client", "settlements", "delivery"):
+        monkeypatch.setattr(bot.services, name, Spy(name, getattr(bot.services, name), reached))
+
+    for text in STRANGER_TEXTS:
+        await bot.say(STRANGER, text)
+    refusal = bot.last(STRANGER)
+    for data in FORGED:
+        await bot.press_raw(STRANGER, refusal.message_id, data.format(d=draft.id, v=draft.version))
+
+    assert reached == []
+    assert bot.sandbox.received == [] and bot.sandbox.logins == 0
+    assert len(bot.answers(STRANGER)) == len(FORGED)
+    assert all("No tienes acceso" in answer for answer in bot.answers(STRANGER))
+    # The reseller's draft is untouched and still theirs to confirm.
+    monkeypatch.undo()
+    assert await bot.services.drafts.current(RESELLER) == draft
+    await bot.tap(RESELLER, "✅", summary.message_id)
+    assert len(bot.sandbox.charges) == 1
+
+
+class TokenRecordingSandbox(Sandbox):
+    """The sandbox, noting every access and refresh token it hands out."""
+
+    issued: list[str]
+
+    def _login(self, body: bytes) -> HttpReply:
+        reply = super()._login(body)
+        answer = json.loads(reply.body)
+        if answer.get("success"):
+            self.issued.extend([answer["access_token"], answer["refresh_token"]])
+        return reply
+
+
+class Captured(logging.Handler):
+    """Every record in full (traceback included) before any redaction, and its exception."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.lines: list[str] = []
+        self.exceptions: list[BaseException] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+        if record.exc_info and record.exc_info[1] is not None:
+            self.exceptions.append(record.exc_info[1])
+
+
+@pytest.fixture
+def debug_logs(tmp_path: Path) -> Iterator[tuple[Settings, io.StringIO, Captured]]:
+    """Logging as production sets it up (DEBUG, with secrets), written to a buffer."""
+    settings = make_settings(
+        tmp_path,
+        telegram_bot_token=BOT_TOKEN,
+        latcom_customer_id=CUSTOMER_ID,
+        latcom_secret_key=SECRET_KEY,
+        log_level="DEBUG",
+    )
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    root.handlers.clear()
+    setup_logging(settings)
+    [stream_handler] = root.handlers
+    assert isinstance(stream_handler, logging.StreamHandler)
+    written = io.StringIO()
+    stream_handler.setStream(written)
+    captured = Captured()
+    root.addHandler(captured)
+    try:
+        yield settings, written, captured
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo += [current.__cause__, current.__context__]
+
+
+async def test_no_secret_in_logs_messages_or_exceptions(
+    debug_logs: tuple[Settings, io.StringIO, Captured],
+) -> None:
+    settings, written, captured = debug_logs
+    assert not settings.uses_sandbox
+    sandbox = TokenRecordingSandbox(
+        customer_id=CUSTOMER_ID, secret_key=SECRET_KEY, slow_seconds=0.1, hang_seconds=3.0
+    )
+    sandbox.issued = []
+    bot = Harness(settings, sandbox=sandbox)
+    await bot.start()
+    try:
+        await bot.say(ADMIN, "/start")
+        for phone in ("55 3768 6660", "55 1234 9951", "55 1234 9996", "55 1234 9975"):
+            await bot.buy(RESELLER, phone=phone)  # approved, declined, pending, 401
+            bot.pace.step(5)
+        await bot.say(ADMIN, "/saldo")
+        await bot.say(ADMIN, "/pendientes")
+    finally:
+        await bot.stop()
+
+    raised: list[BaseException] = list(captured.exceptions)
+    refused = LatcomClient(
+        "http://sandbox.invalid/api/distributor",
+        CUSTOMER_ID,
+        SecretStr("not-" + SECRET_KEY),
+        transport=SandboxTransport(make_sandbox(customer_id=CUSTOMER_ID, secret_key=SECRET_KEY)),
+    )
+    with pytest.raises(LatcomError) as refusal:
+        await refused.get_balance()
+    await refused.aclose()
+    raised.append(refusal.value)
+
+    assert sandbox.logins == 2 and len(sandbox.issued) == 4  # the 9975 purchase logged in again
+    assert len(sandbox.charges) == 3
+    secrets = [BOT_TOKEN, BOT_TOKEN.split(":")[1], SECRET_KEY, *sandbox.issued]
+    places = {
+        "log": written.getvalue(),
+        "log before redaction": "\n".join(captured.lines),
+        "Bot API calls": json.dumps(bot.telegram.calls, ensure_ascii=False, default=str),
+        "chats": "\n".join(
+            message.text or ""
+            for user in (ADMIN, RESELLER)
+            for message in bot.telegram.messages(user)
+        ),
+        "exceptions": "\n".join(f"{e!s} {e!r}" for exc in raised for e in _chain(exc)),
+        "objects": f"{settings!r} {bot.sandbox!r}",
+    }  # fmt: skip
+    # What was searched holds the whole story: DEBUG lines, and every outcome shown.
+    assert "DEBUG telegram.ext.ExtBot" in places["log"]
+    for shown in ("Recarga exitosa", "Recarga rechazada", "Pendiente de verificación"):
+        assert shown in places["chats"]
+    for where, text in places.items():
+        for secret in secrets:
+            assert secret not in text, f"a secret ({secret[:4]}…) is in the {where}"

@@ -1,0 +1,57 @@
+"""Purchases written straight into storage, for tests of receipt history that need many."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from storage.db import Database
+from storage.models import Status
+
+START = datetime(2026, 11, 28, 20, 5, tzinfo=UTC)  # 14:05 in Mexico City
+
+
+async def add_purchases(
+    database: Database,
+    count: int,
+    *,
+    reseller_id: int,
+    phone: str = "5537686660",
+    status: Status = Status.APPROVED,
+    reseller_name: str | None = None,
+    product_id: str = "MOVISTAR_TAE",
+    amount: int = 100,
+    start: datetime = START,
+) -> list[int]:
+    """`count` finished purchases one minute apart, oldest first; returns their folios."""
+    approved = status is Status.APPROVED
+    folios = []
+    async with database.transaction() as conn:
+        for n in range(count):
+            at = (start + timedelta(minutes=n)).isoformat()
+            cursor = await conn.execute(
+                "INSERT INTO purchases (distributor_transaction_id, reseller_id, reseller_name, "
+                "chat_id, lang, phone, product_id, amount, status, created_at, completed_at, "
+                "notified_at, transaction_id, reference, auth_code, balance_after) "
+                "VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    f"seed-{reseller_id}-{phone}-{start.timestamp()}-{n}",
+                    reseller_id,
+                    reseller_name,
+                    reseller_id,
+                    phone,
+                    product_id,
+                    amount,
+                    status.value,
+                    at,
+                    at,
+                    at,  # the reseller saw it: nothing for the delivery job to resend
+                    f"TXN-SEED-{n}" if approved else None,
+                    f"RRN-SEED-{n}" if approved else None,
+                    f"AUTH{n:02d}" if approved else None,
+                    "1000.00" if approved else None,
+                ),
+            )
+            row = await cursor.fetchone()
+            assert row is not None
+            folios.append(int(row[0]))
+    return folios
