@@ -20,52 +20,53 @@ behaviour is chosen by the LAST FOUR digits of the phone number:
 | other | approved (if the balance covers it) |
 
 Validation comes first, so a bad amount to a magic number is still code 13.
+
+For fault injection, `latency_seconds` delays every purchase's answer and `fault` (a
+`Fault`) overrides what happens after every charge, e.g. `Fault.GARBLED_200`: charged,
+then HTTP 200 with a body that is not JSON. The wire rules are in `sandbox_wire.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import re
 import secrets
 import string
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.httpserver import HttpReply, HttpServer, serve
 from bot.latcom.models import PurchaseRequest
+from bot.latcom.sandbox_wire import (
+    CODE_MESSAGES,
+    PRODUCT_PRICES,
+    TAE_MAX,
+    TAE_MIN,
+    RefusalError,
+    error,
+    json_object,
+    reply,
+    utc_stamp,
+    validated,
+)
 
-# None: any whole amount from TAE_MIN to TAE_MAX; otherwise the package's exact price.
-PRODUCT_PRICES: dict[str, int | None] = {
-    "MOVISTAR_TAE": None,
-    "MOVISTAR_PAQUETE_16": 30,
-    "MOVISTAR_PAQUETE_17": 50,
-    "MOVISTAR_PAQUETE_18": 70,
-    "MOVISTAR_PAQUETE_19": 90,
-    "MOVISTAR_PAQUETE_20": 110,
-    "MOVISTAR_PAQUETE_21": 150,
-    "MOVISTAR_PAQUETE_22": 210,
-    "MOVISTAR_PAQUETE_23": 320,
-    "MOVISTAR_PAQUETE_24": 400,
-    "MOVISTAR_PAQUETE_25": 420,
-}
-TAE_MIN, TAE_MAX = 10, 5000
-CODE_MESSAGES = {
-    "05": "No autorizado",
-    "12": "Transaccion invalida",
-    "13": "Monto invalido",
-    "14": "Paquete invalido",
-    "51": "Fondos insuficientes",
-    "83": "DN invalido",
-    "91": "Emisor no disponible",
-    "96": "Error de sistema",
-}
+__all__ = [
+    "DECLINE_ENDINGS",
+    "FAULT_ENDINGS",
+    "PRODUCT_PRICES",
+    "TAE_MAX",
+    "TAE_MIN",
+    "Charge",
+    "Fault",
+    "Sandbox",
+    "main_sandbox",
+    "serve_sandbox",
+]
+
 DECLINE_ENDINGS = {
     "9905": "05",
     "9912": "12",
@@ -74,8 +75,27 @@ DECLINE_ENDINGS = {
     "9983": "83",
     "9991": "91",
 }
-_PHONE = re.compile(r"[0-9]{10}")
 _AUTH_ALPHABET = string.ascii_uppercase + string.digits
+
+
+class Fault(StrEnum):
+    """What happens after a charge when the answer goes wrong (see `Sandbox.fault`)."""
+
+    ERROR_96 = "error_96"  # HTTP 500 with code 96 (9996)
+    HANG = "hang"  # no answer for `hang_seconds` (9971)
+    DROP = "drop"  # the connection is dropped without a response (9972)
+    ERROR_500 = "error_500"  # HTTP 500 without a code (9973)
+    BAD_GATEWAY = "bad_gateway"  # HTTP 502 with an HTML page (9974)
+    GARBLED_200 = "garbled_200"  # HTTP 200 with a body that is not JSON (switch only)
+
+
+FAULT_ENDINGS = {
+    "9996": Fault.ERROR_96,
+    "9971": Fault.HANG,
+    "9972": Fault.DROP,
+    "9973": Fault.ERROR_500,
+    "9974": Fault.BAD_GATEWAY,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +110,13 @@ class Charge:
     balance_after: Decimal
 
 
-class _RefusalError(Exception):
-    def __init__(self, status: int, code: str, error: str) -> None:
-        super().__init__(error)
-        self.status, self.code, self.error = status, code, error
-
-
 class Sandbox:
-    """The provider's behaviour; `handle` is an `bot.httpserver.Handler`."""
+    """The provider's behaviour; `handle` is an `bot.httpserver.Handler`.
+
+    Two switches serve fault injection: `latency_seconds` delays every purchase's answer
+    (the provider's own processing time), and `fault`, while set, makes every purchase
+    that gets charged end in that fault whatever its phone number.
+    """
 
     def __init__(
         self,
@@ -109,12 +128,15 @@ class Sandbox:
         token_lifetime: int = 3600,
         slow_seconds: float = 5.0,
         hang_seconds: float = 120.0,
+        latency_seconds: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._customer_id, self._secret_key = customer_id, secret_key
         self.balance, self.currency = balance, currency
         self.token_lifetime = token_lifetime
         self.slow_seconds, self.hang_seconds = slow_seconds, hang_seconds
+        self.latency_seconds = latency_seconds
+        self.fault: Fault | None = None
         self._clock = clock
         self.logins = 0
         self.received: list[str] = []
@@ -122,7 +144,7 @@ class Sandbox:
         self.charges: dict[str, Charge] = {}
         self._tokens: dict[str, float] = {}  # access token -> expiry on `clock`
         self._refused_once: set[str] = set()
-        self._last_updated = _utc_stamp()
+        self._last_updated = utc_stamp()
 
     def __repr__(self) -> str:
         return f"Sandbox(customer_id={self._customer_id!r}, balance={self.balance})"
@@ -138,23 +160,23 @@ class Sandbox:
         endpoint = target.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         expected = {"login": "POST", "get_balance": "GET", "product_purchase": "POST"}
         if endpoint not in expected:
-            return _error(404, "Not found")
+            return error(404, "Not found")
         if method != expected[endpoint]:
-            return _error(405, "Method not allowed")
+            return error(405, "Method not allowed")
         if endpoint == "login":
             return self._login(body)
         scheme, _, token = headers.get("authorization", "").partition(" ")
         expiry = self._tokens.get(token) if scheme.lower() == "bearer" else None
         if expiry is None or self._clock() >= expiry:
             self._tokens.pop(token, None)
-            return _error(401, "Invalid or expired token")
+            return error(401, "Invalid or expired token")
         if endpoint == "get_balance":
             payload = {"success": True, "balance": self.balance, "currency": self.currency}
-            return _reply(200, {**payload, "last_updated": self._last_updated})
+            return reply(200, {**payload, "last_updated": self._last_updated})
         return await self._purchase(token, body)
 
     def _login(self, body: bytes) -> HttpReply:
-        data = _json_object(body) or {}
+        data = json_object(body) or {}
         customer_id, secret_key = data.get("customer_id"), data.get("secret_key")
         if not (
             isinstance(customer_id, str)
@@ -162,13 +184,13 @@ class Sandbox:
             and secrets.compare_digest(customer_id.encode(), self._customer_id.encode())
             and secrets.compare_digest(secret_key.encode(), self._secret_key.encode())
         ):
-            return _error(401, "Invalid credentials")
+            return error(401, "Invalid credentials")
         now = self._clock()
         self._tokens = {token: expiry for token, expiry in self._tokens.items() if expiry > now}
         access_token = secrets.token_urlsafe(32)
         self._tokens[access_token] = now + self.token_lifetime
         self.logins += 1
-        return _reply(
+        return reply(
             200,
             {
                 "success": True,
@@ -180,7 +202,7 @@ class Sandbox:
         )
 
     async def _purchase(self, token: str, body: bytes) -> HttpReply | None:
-        data = _json_object(body)
+        data = json_object(body)
         dtid = data.get("distributor_transaction_id") if data else None
         dtid = dtid if isinstance(dtid, str) and dtid else None
         phone = data.get("phone_number") if data else None
@@ -189,28 +211,35 @@ class Sandbox:
             # Refused before processing, as an expired token would be: not "received".
             self._refused_once.add(dtid)
             self._tokens.pop(token, None)
-            return _error(401, "Invalid or expired token")
+            return error(401, "Invalid or expired token")
         try:
             if dtid is not None:
                 seen = dtid in self.received
                 self.received.append(dtid)
                 if seen:
                     self.duplicate_transaction_ids.append(dtid)
-                    raise _RefusalError(400, "12", "Duplicate transaction")
-            request = _validated(data)
+                    raise RefusalError(400, "12", "Duplicate transaction")
+            request = validated(data)
             if ending in DECLINE_ENDINGS:
                 code = DECLINE_ENDINGS[ending]
-                raise _RefusalError(400, code, CODE_MESSAGES[code])
+                raise RefusalError(400, code, CODE_MESSAGES[code])
             if ending == "9951" or self.balance < request.amount:
-                raise _RefusalError(402, "51", "Insufficient balance")
-        except _RefusalError as refusal:
-            return _error(refusal.status, refusal.error, refusal.code, dtid)
+                raise RefusalError(402, "51", "Insufficient balance")
+        except RefusalError as refusal:
+            await self._pause()
+            return error(refusal.status, refusal.error, refusal.code, dtid)
         charge = self._charge(request)
+        await self._pause()
         return await self._answer_after_charge(ending, charge)
+
+    async def _pause(self) -> None:
+        """The provider's own processing time, after its decision and before its answer."""
+        if self.latency_seconds > 0:
+            await asyncio.sleep(self.latency_seconds)
 
     def _charge(self, request: PurchaseRequest) -> Charge:
         self.balance -= request.amount
-        self._last_updated = _utc_stamp()
+        self._last_updated = utc_stamp()
         charge = Charge(
             dtid=request.distributor_transaction_id,
             phone=request.phone_number,
@@ -225,18 +254,21 @@ class Sandbox:
         return charge
 
     async def _answer_after_charge(self, ending: str, charge: Charge) -> HttpReply | None:
-        if ending == "9996":
-            return _error(500, CODE_MESSAGES["96"], "96", charge.dtid)
-        if ending == "9972":
+        fault = self.fault or FAULT_ENDINGS.get(ending)
+        if fault is Fault.ERROR_96:
+            return error(500, CODE_MESSAGES["96"], "96", charge.dtid)
+        if fault is Fault.DROP:
             return None
-        if ending == "9973":
-            return _error(500, "Internal server error")
-        if ending == "9974":
+        if fault is Fault.ERROR_500:
+            return error(500, "Internal server error")
+        if fault is Fault.BAD_GATEWAY:
             html = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
             return HttpReply(502, html, content_type="text/html")
-        if ending in {"9970", "9971"}:
-            await asyncio.sleep(self.slow_seconds if ending == "9970" else self.hang_seconds)
-        return _reply(
+        if fault is Fault.GARBLED_200:
+            return HttpReply(200, b'{"success": true, "transaction_id": "TXN-', "text/plain")
+        if fault is Fault.HANG or ending == "9970":
+            await asyncio.sleep(self.hang_seconds if fault is Fault.HANG else self.slow_seconds)
+        return reply(
             200,
             {
                 "success": True,
@@ -249,62 +281,6 @@ class Sandbox:
                 "balance_after": charge.balance_after,
             },
         )
-
-
-def _validated(data: dict[str, Any] | None) -> PurchaseRequest:
-    """The request's fields, checked as the contract says."""
-    if data is None:
-        raise _RefusalError(400, "12", "Invalid JSON body")
-    fields = ("distributor_transaction_id", "phone_number", "product_id")
-    for name in fields:
-        if not isinstance(data.get(name), str) or not data[name]:
-            raise _RefusalError(400, "12", f"Missing or invalid field: {name}")
-    amount = data.get("amount")
-    if not isinstance(amount, int | Decimal) or isinstance(amount, bool):
-        raise _RefusalError(400, "12", "Missing or invalid field: amount")
-    if "operator" in data and not isinstance(data["operator"], str):
-        raise _RefusalError(400, "12", "Invalid field: operator")
-    dtid, phone, product_id = (data[name] for name in fields)
-    if not _PHONE.fullmatch(phone):
-        raise _RefusalError(400, "83", "Invalid phone number")
-    if product_id not in PRODUCT_PRICES:
-        raise _RefusalError(400, "14", "Invalid product")
-    if isinstance(amount, Decimal) and not (
-        amount.is_finite() and amount == amount.to_integral_value()
-    ):
-        raise _RefusalError(400, "13", "Invalid amount")
-    price = PRODUCT_PRICES[product_id]
-    if not (TAE_MIN <= amount <= TAE_MAX if price is None else amount == price):
-        raise _RefusalError(400, "13", "Invalid amount")
-    return PurchaseRequest(dtid, phone, product_id, int(amount))
-
-
-def _json_object(body: bytes) -> dict[str, Any] | None:
-    # Decimal floats so "50.5" is seen as not whole without float rounding.
-    with contextlib.suppress(ValueError):
-        data = json.loads(body, parse_float=Decimal, parse_constant=Decimal)
-        return data if isinstance(data, dict) else None
-    return None
-
-
-def _reply(status: int, payload: dict[str, Any]) -> HttpReply:
-    # Flat payloads only; money is written with exactly two decimals, as the provider does.
-    parts = (
-        f"{json.dumps(key)}: {f'{value:.2f}' if isinstance(value, Decimal) else json.dumps(value)}"
-        for key, value in payload.items()
-    )
-    return HttpReply(status, ("{" + ", ".join(parts) + "}").encode())
-
-
-def _error(status: int, error: str, code: str | None = None, dtid: str | None = None) -> HttpReply:
-    payload: dict[str, Any] = {"success": False, "error": error}
-    if code is not None:
-        payload |= {"response_code": code, "distributor_transaction_id": dtid}
-    return _reply(status, payload)
-
-
-def _utc_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 async def serve_sandbox(sandbox: Sandbox, host: str = "127.0.0.1", port: int = 8099) -> HttpServer:

@@ -1,0 +1,141 @@
+"""The stand-in Bot API over real HTTP, so python-telegram-bot's own HTTPXRequest talks to it.
+
+`StandInServer` serves a `FakeTelegram` on 127.0.0.1 at `/bot<token>/<method>`, the way
+api.telegram.org does: parameters from the query string, a JSON body or a form body
+(what HTTPXRequest sends), a wrong token refused with 401 and a malformed path with 404.
+Long polling works as on Telegram: getUpdates holds the request open until an update
+arrives or its `timeout` runs out. `bot_settings` points the production path of
+`build_application` (no `request=`) at the server, so both sides use the real HTTP stack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from pydantic import SecretStr
+
+from bot.config import Settings
+from bot.httpserver import HttpReply, HttpServer
+from bot.standin.telegram import FakeTelegram
+
+# The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
+_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
+_PATH = re.compile(r"/bot(?P<token>[^/]*)/(?P<method>[A-Za-z0-9_]*)")
+DEFAULT_TOKEN = "1000000001:STAND-IN-TOKEN-over-http-0123456789ab"  # noqa: S105 - local only
+
+
+def _refusal(status: int, description: str) -> HttpReply:
+    return HttpReply.json(status, {"ok": False, "error_code": status, "description": description})
+
+
+class StandInServer:
+    """A `FakeTelegram` served over HTTP; `base_url` is what TELEGRAM_API_BASE_URL takes."""
+
+    def __init__(
+        self,
+        telegram: FakeTelegram,
+        token: str = DEFAULT_TOKEN,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        if not _TOKEN.fullmatch(token):
+            raise ValueError("a bot token looks like '123456:ABC-def_...'")
+        self.telegram = telegram
+        self.token = token
+        self._http = HttpServer(self.handle, host, port)
+
+    async def start(self) -> None:
+        await self._http.start()
+
+    async def close(self) -> None:
+        """Stop listening and cut every connection, long polls included."""
+        await self._http.close()
+
+    async def __aenter__(self) -> StandInServer:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    @property
+    def port(self) -> int:
+        return self._http.port
+
+    @property
+    def base_url(self) -> str:
+        """The Bot API base URL, to which clients append `<token>/<method>`."""
+        return f"{self._http.url}/bot"
+
+    def bot_settings(self, settings: Settings) -> Settings:
+        """`settings` with the bot token and API URL of this server: `build_application`
+        called without `request=` then takes its production path (PTB's HTTPXRequest)."""
+        return settings.model_copy(
+            update={
+                "telegram_bot_token": SecretStr(self.token),
+                "telegram_api_base_url": self.base_url,
+            }
+        )
+
+    async def handle(
+        self, method: str, target: str, headers: dict[str, str], body: bytes
+    ) -> HttpReply | None:
+        """Answer one HTTP request as the Bot API would (a `bot.httpserver.Handler`)."""
+        parts = urlsplit(target)
+        route = _PATH.fullmatch(parts.path)
+        if route is None or not _TOKEN.fullmatch(route["token"]) or not route["method"]:
+            return _refusal(404, "Not Found")
+        if not secrets.compare_digest(route["token"].encode(), self.token.encode()):
+            return _refusal(401, "Unauthorized")
+        if method not in {"GET", "POST"}:
+            return _refusal(405, "Method Not Allowed")
+        try:
+            params = _parameters(parts.query, headers.get("content-type", ""), body)
+        except ValueError as exc:
+            return _refusal(400, f"Bad Request: {exc}")
+        status, envelope = await self.telegram.call(route["method"], params)
+        return HttpReply(status, json.dumps(envelope, ensure_ascii=False).encode())
+
+
+def _parameters(query: str, content_type: str, body: bytes) -> dict[str, Any]:
+    """Query-string parameters overlaid with the body's, as Telegram reads them."""
+    params: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+    kind = content_type.split(";", 1)[0].strip().lower()
+    if not body.strip():
+        return params
+    if kind == "application/json":
+        try:
+            decoded = json.loads(body)
+        except ValueError:
+            raise ValueError("can't parse JSON body") from None
+        if not isinstance(decoded, dict):
+            raise ValueError("the JSON body must be an object")
+        return params | decoded
+    if kind in {"application/x-www-form-urlencoded", ""}:
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValueError("strings must be encoded in UTF-8") from None
+        return params | dict(parse_qsl(text, keep_blank_values=True))
+    if kind == "multipart/form-data":
+        raise ValueError("the stand-in accepts no file uploads")
+    raise ValueError(f"unsupported Content-Type {kind!r}")
+
+
+async def serve_standin(
+    telegram: FakeTelegram, token: str = DEFAULT_TOKEN, host: str = "127.0.0.1", port: int = 0
+) -> StandInServer:
+    """Start serving `telegram`; port 0 picks a free port."""
+    server = StandInServer(telegram, token, host, port)
+    await server.start()
+    return server
