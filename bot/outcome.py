@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Bot
@@ -15,14 +16,26 @@ from storage.models import Purchase, Status
 
 logger = logging.getLogger(__name__)
 
+PROCESSING_NOTICE_AFTER_SECONDS = 3.0
+
 
 async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) -> None:
-    """Send the reserved purchase once and show its outcome in place of the summary."""
-    shown = await show(bot, purchase.chat_id, purchase.message_id, views.processing(purchase))
-    if shown is not None and shown != purchase.message_id:
-        await services.purchases.set_message(purchase.id, shown)
-        purchase = await services.purchases.get(purchase.id) or purchase
-    done = await services.purchasing.send(purchase)
+    """Send the reserved purchase once and show its outcome in place of the summary.
+
+    The tap's answer already says "processing"; the summary only turns into a
+    processing notice when the provider is slow. Most top-ups answer within a couple
+    of seconds, and one edit instead of two keeps the bot within Telegram's overall
+    rate when many resellers confirm at once.
+    """
+    sending = asyncio.create_task(services.purchasing.send(purchase))
+    try:
+        await asyncio.wait({sending}, timeout=PROCESSING_NOTICE_AFTER_SECONDS)
+        if not sending.done():
+            await _show_processing(bot, services, purchase)
+        done = await sending
+    except asyncio.CancelledError:
+        sending.cancel()
+        raise
     # Stored before it is shown: if Telegram fails now, the retry job shows it later;
     # and whatever happens showing it, the admins still hear of a pending one.
     try:
@@ -36,6 +49,12 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) ->
             await listener(bot, services, done)
         except Exception:
             logger.exception("Outcome listener %r failed for %s", listener, done.folio)
+
+
+async def _show_processing(bot: Bot, services: Services, purchase: Purchase) -> None:
+    shown = await show(bot, purchase.chat_id, purchase.message_id, views.processing(purchase))
+    if shown is not None and shown != purchase.message_id:
+        await services.purchases.set_message(purchase.id, shown)
 
 
 async def alert_admins(bot: Bot, services: Services, purchase: Purchase) -> None:

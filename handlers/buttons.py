@@ -9,9 +9,10 @@ explicit confirmation.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import views
@@ -68,10 +69,7 @@ async def pressed(update: Update, context: BotContext) -> None:
         return
     if action == "x":
         await context.services.drafts.cancel(query.from_user.id)
-        await query.answer()
-        await show(
-            context.bot, draft.chat_id, _message_id(query), t(draft.lang, "topup.cancelled")
-        )
+        await _answer_and_show(query, context, draft, t(draft.lang, "topup.cancelled"))
     elif action == "e":
         await _change_phone(query, context, draft)
     elif action == "p" and draft.step is Step.PRODUCT and arg is not None:
@@ -86,12 +84,28 @@ def _message_id(query: CallbackQuery) -> int | None:
     return query.message.message_id if query.message else None
 
 
+async def _answer_and_show(
+    query: CallbackQuery,
+    context: BotContext,
+    draft: Draft,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> int | None:
+    """Answer the tap while the pressed message changes: one round trip, not two."""
+    _, shown = await asyncio.gather(
+        answer_quietly(query),
+        show(context.bot, draft.chat_id, _message_id(query), text, markup),
+    )
+    return shown
+
+
 async def _change_phone(query: CallbackQuery, context: BotContext, draft: Draft) -> None:
     advanced = await context.services.drafts.advance(draft, Step.PHONE)
-    await query.answer()
-    if advanced is not None:
-        text, _ = views.ask_phone(draft.lang)
-        await show(context.bot, draft.chat_id, _message_id(query), text)
+    if advanced is None:
+        await _stale(query, draft.lang)
+        return
+    text, _ = views.ask_phone(draft.lang)
+    await _answer_and_show(query, context, draft, text)
 
 
 async def _product(query: CallbackQuery, context: BotContext, draft: Draft, index: int) -> None:
@@ -102,17 +116,16 @@ async def _product(query: CallbackQuery, context: BotContext, draft: Draft, inde
     drafts = context.services.drafts
     if product.price is None:
         advanced = await drafts.advance(draft, Step.AMOUNT, product_id=product.product_id)
-        await query.answer()
-        if advanced is not None:
-            text, markup = views.ask_amount(advanced, product)
-            await show(context.bot, draft.chat_id, _message_id(query), text, markup)
+        if advanced is None:
+            await _stale(query, draft.lang)
+            return
+        text, markup = views.ask_amount(advanced, product)
+        await _answer_and_show(query, context, draft, text, markup)
         return
     advanced = await drafts.advance(
         draft, Step.CONFIRM, product_id=product.product_id, amount=product.price
     )
-    await query.answer()
-    if advanced is not None:
-        await _show_summary(context, advanced, _message_id(query))
+    await _show_summary(query, context, advanced or draft)
 
 
 async def _quick_amount(query: CallbackQuery, context: BotContext, draft: Draft, arg: str) -> None:
@@ -123,15 +136,16 @@ async def _quick_amount(query: CallbackQuery, context: BotContext, draft: Draft,
         await _stale(query, draft.lang, Refusal.NOT_FOUND)
         return
     advanced = await context.services.drafts.advance(draft, Step.CONFIRM, amount=amount)
-    await query.answer()
-    if advanced is not None:
-        await _show_summary(context, advanced, _message_id(query))
+    await _show_summary(query, context, advanced or draft)
 
 
-async def _show_summary(context: BotContext, draft: Draft, message_id: int | None) -> None:
+async def _show_summary(query: CallbackQuery, context: BotContext, draft: Draft) -> None:
+    if draft.step is not Step.CONFIRM:  # the draft moved on meanwhile
+        await _stale(query, draft.lang)
+        return
     product = next(p for p in CATALOG if p.product_id == draft.product_id)
     text, markup = views.confirm(draft, product)
-    shown = await show(context.bot, draft.chat_id, message_id, text, markup)
+    shown = await _answer_and_show(query, context, draft, text, markup)
     if shown is not None:
         await context.services.drafts.set_summary_message(draft.id, shown)
 

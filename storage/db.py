@@ -42,7 +42,9 @@ class Database:
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         connection.row_factory = aiosqlite.Row
         await connection.execute("PRAGMA journal_mode = WAL")
-        await connection.execute("PRAGMA synchronous = FULL")
+        # WAL with NORMAL survives a killed process; only a power loss can undo the
+        # last commits. Money writes ask for `durable=True` and are synced to disk.
+        await connection.execute("PRAGMA synchronous = NORMAL")
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA busy_timeout = 5000")
         database = cls(connection)
@@ -71,16 +73,36 @@ class Database:
             return current
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error."""
+    async def transaction(self, *, durable: bool = False) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error.
+
+        `durable` commits are on disk before this returns, even across a power loss:
+        a purchase reserved before sending, or an outcome, must never be undone.
+        Everything else (drafts, replay guard, notices) can afford the cheaper commit.
+        """
         async with self._lock:
-            await self._connection.execute("BEGIN IMMEDIATE")
+            if durable:
+                await self._connection.execute("PRAGMA synchronous = FULL")
             try:
-                yield self._connection
-            except BaseException:
-                await self._connection.rollback()
-                raise
-            await self._connection.commit()
+                await self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._connection
+                except BaseException:
+                    await self._connection.rollback()
+                    raise
+                await self._connection.commit()
+            finally:
+                if durable:
+                    await self._connection.execute("PRAGMA synchronous = NORMAL")
+
+    async def execute(self, sql: str, parameters: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
+        """One statement, atomic on its own, in a single trip to the database thread.
+
+        The hot path (a draft's step, the replay guard) is one statement each; running it
+        in autocommit mode spares the BEGIN and COMMIT round trips of `transaction`.
+        """
+        async with self._lock:
+            return list(await self._connection.execute_fetchall(sql, parameters))
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -29,18 +29,14 @@ class DraftRepository:
 
     async def current(self, user_id: int) -> Draft | None:
         """The user's open draft, if any."""
-        async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT * FROM drafts WHERE user_id = ? AND status = 'open'", (user_id,)
-            )
-            row = await cursor.fetchone()
-        return Draft.from_row(row) if row else None
+        rows = await self._db.execute(
+            "SELECT * FROM drafts WHERE user_id = ? AND status = 'open'", (user_id,)
+        )
+        return Draft.from_row(rows[0]) if rows else None
 
     async def get(self, draft_id: int) -> Draft | None:
-        async with self._db.reading() as conn:
-            cursor = await conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,))
-            row = await cursor.fetchone()
-        return Draft.from_row(row) if row else None
+        rows = await self._db.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,))
+        return Draft.from_row(rows[0]) if rows else None
 
     async def advance(
         self,
@@ -63,40 +59,35 @@ class DraftRepository:
             fields["product_id"], fields["amount"] = product_id, None
         if amount is not None:
             fields["amount"] = amount
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE drafts SET step = ?, phone = ?, product_id = ?, amount = ?, "
-                "version = version + 1, summary_message_id = NULL, updated_at = ? "
-                "WHERE id = ? AND status = 'open' RETURNING *",
-                (
-                    step.value,
-                    fields["phone"],
-                    fields["product_id"],
-                    fields["amount"],
-                    utcnow().isoformat(),
-                    draft.id,
-                ),
-            )
-            row = await cursor.fetchone()
-        return Draft.from_row(row) if row else None
+        rows = await self._db.execute(
+            "UPDATE drafts SET step = ?, phone = ?, product_id = ?, amount = ?, "
+            "version = version + 1, summary_message_id = NULL, updated_at = ? "
+            "WHERE id = ? AND status = 'open' RETURNING *",
+            (
+                step.value,
+                fields["phone"],
+                fields["product_id"],
+                fields["amount"],
+                utcnow().isoformat(),
+                draft.id,
+            ),
+        )
+        return Draft.from_row(rows[0]) if rows else None
 
     async def set_summary_message(self, draft_id: int, message_id: int) -> None:
         """Remember which message shows the draft's confirm step."""
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE drafts SET summary_message_id = ? WHERE id = ?", (message_id, draft_id)
-            )
+        await self._db.execute(
+            "UPDATE drafts SET summary_message_id = ? WHERE id = ?", (message_id, draft_id)
+        )
 
     async def cancel(self, user_id: int) -> Draft | None:
         """Cancel the user's open draft; returns it, or None when there was none."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE drafts SET status = 'cancelled', version = version + 1, updated_at = ? "
-                "WHERE user_id = ? AND status = 'open' RETURNING *",
-                (utcnow().isoformat(), user_id),
-            )
-            row = await cursor.fetchone()
-        return Draft.from_row(row) if row else None
+        rows = await self._db.execute(
+            "UPDATE drafts SET status = 'cancelled', version = version + 1, updated_at = ? "
+            "WHERE user_id = ? AND status = 'open' RETURNING *",
+            (utcnow().isoformat(), user_id),
+        )
+        return Draft.from_row(rows[0]) if rows else None
 
     async def start_at_confirm(
         self, user_id: int, chat_id: int, lang: str, *, phone: str, product_id: str, amount: int

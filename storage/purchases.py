@@ -48,7 +48,7 @@ class PurchaseRepository:
         sold moments ago holds it back (storage/repeats.py), in the same transaction.
         """
         now = utcnow().isoformat()
-        async with self._db.transaction() as conn:
+        async with self._db.transaction(durable=True) as conn:
             cursor = await conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,))
             draft = await cursor.fetchone()
             if draft is None:
@@ -132,7 +132,7 @@ class PurchaseRepository:
                     outcome.raw_body,
                     outcome.reason,
                 )
-        async with self._db.transaction() as conn:
+        async with self._db.transaction(durable=True) as conn:
             cursor = await conn.execute(
                 "UPDATE purchases SET status = ?, transaction_id = ?, reference = ?, "
                 "auth_code = ?, balance_after = ?, response_code = ?, response_message = ?, "
@@ -148,7 +148,7 @@ class PurchaseRepository:
 
     async def interrupted(self, reason: str) -> list[Purchase]:
         """Purchases left 'sending' by a crash become pending verification."""
-        async with self._db.transaction() as conn:
+        async with self._db.transaction(durable=True) as conn:
             cursor = await conn.execute(
                 "UPDATE purchases SET status = 'pending', pending_reason = ?, completed_at = ? "
                 "WHERE status = 'sending' RETURNING *",
@@ -158,21 +158,16 @@ class PurchaseRepository:
         return [Purchase.from_row(row) for row in rows]
 
     async def set_message(self, purchase_id: int, message_id: int) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE purchases SET message_id = ? WHERE id = ?", (message_id, purchase_id)
-            )
+        await self._db.execute(
+            "UPDATE purchases SET message_id = ? WHERE id = ?", (message_id, purchase_id)
+        )
 
     async def get(self, purchase_id: int) -> Purchase | None:
-        async with self._db.reading() as conn:
-            cursor = await conn.execute("SELECT * FROM purchases WHERE id = ?", (purchase_id,))
-            row = await cursor.fetchone()
-        return Purchase.from_row(row) if row else None
+        rows = await self._db.execute("SELECT * FROM purchases WHERE id = ?", (purchase_id,))
+        return Purchase.from_row(rows[0]) if rows else None
 
     async def by_transaction_id(self, dtid: str) -> Purchase | None:
-        async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT * FROM purchases WHERE distributor_transaction_id = ?", (dtid,)
-            )
-            row = await cursor.fetchone()
-        return Purchase.from_row(row) if row else None
+        rows = await self._db.execute(
+            "SELECT * FROM purchases WHERE distributor_transaction_id = ?", (dtid,)
+        )
+        return Purchase.from_row(rows[0]) if rows else None

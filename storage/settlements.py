@@ -61,7 +61,7 @@ class SettlementRepository:
         delivery tells them, now or on a later retry.
         """
         status, code = ("approved", None) if approved else ("declined", SETTLED_FAILED)
-        async with self._db.transaction() as conn:
+        async with self._db.transaction(durable=True) as conn:
             cursor = await conn.execute(
                 "UPDATE purchases SET status = ?, response_code = COALESCE(?, response_code), "
                 "reference = COALESCE(?, reference), settled_by = ?, settled_by_name = ?, "

@@ -14,13 +14,12 @@ class UpdateLog:
 
     async def first_time(self, update_id: int) -> bool:
         """Record the update as handled; False if it already was (a replay)."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "INSERT INTO processed_updates (update_id, seen_at) VALUES (?, ?) "
-                "ON CONFLICT (update_id) DO NOTHING",
-                (update_id, utcnow().isoformat()),
-            )
-            return cursor.rowcount == 1
+        inserted = await self._db.execute(
+            "INSERT INTO processed_updates (update_id, seen_at) VALUES (?, ?) "
+            "ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
+            (update_id, utcnow().isoformat()),
+        )
+        return bool(inserted)
 
     async def prune(self, older_than: datetime) -> int:
         """Forget updates seen before `older_than`; returns how many."""

@@ -167,3 +167,25 @@ async def test_interrupted_purchases_become_pending(database: Database) -> None:
     assert [p.id for p in recovered] == [result.purchase.id]
     assert recovered[0].status is Status.PENDING
     assert await purchases.interrupted("restart") == []
+
+
+async def test_money_writes_are_synced_and_others_are_not(database: Database) -> None:
+    """A reservation must survive a power loss; a draft step may not need to."""
+    seen: list[int] = []
+
+    async def synchronous() -> int:
+        async with database.reading() as conn:
+            row = await (await conn.execute("PRAGMA synchronous")).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    async with database.transaction(durable=True) as conn:
+        row = await (await conn.execute("PRAGMA synchronous")).fetchone()
+        assert row is not None
+        seen.append(int(row[0]))
+    async with database.transaction() as conn:
+        row = await (await conn.execute("PRAGMA synchronous")).fetchone()
+        assert row is not None
+        seen.append(int(row[0]))
+    assert seen == [2, 1]  # FULL inside the durable one, NORMAL otherwise
+    assert await synchronous() == 1

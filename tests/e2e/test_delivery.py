@@ -49,7 +49,8 @@ async def test_outcome_telegram_refused_is_delivered_by_the_retry_job(
     assert purchase.status is Status.APPROVED  # stored, whatever Telegram did
     assert purchase.notified_at is None
     assert outage.failed == list(SHOWING)  # the edit, then a new message instead
-    assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith("⏳")
+    # A quick answer leaves the summary as it was until the receipt replaces it.
+    assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith("Revisa")
 
     await run_job(bot, REDELIVER_JOB)  # still down: still waiting
     assert (await only_purchase(bot)).notified_at is None

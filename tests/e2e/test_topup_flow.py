@@ -60,10 +60,11 @@ async def test_typed_amount_is_charged_once_and_receipted_in_the_summary(bot: Ha
         charge.reference,
         charge.auth_code,
     )
-    # The summary itself became "processing", then the receipt; nothing else was sent.
+    # The tap is answered "processing" at once; a quick answer turns the summary itself
+    # into the receipt, with one edit and nothing else sent.
     assert [message.message_id for message in changed] == [summary.message_id]
-    processing, receipt = bot.shown(RESELLER, summary.message_id)[-2:]
-    assert processing.startswith("⏳ Procesando la recarga de $100 MXN a 55 3768 6660")
+    summary_text, receipt = bot.shown(RESELLER, summary.message_id)[-2:]
+    assert summary_text.startswith("Revisa la recarga")
     assert bot.answers(RESELLER)[-1] == "Procesando…"
     assert [button.text for button in changed[0].buttons] == ["🔁 Repetir", "📤 Compartir"]
     assert receipt.startswith("✅ Recarga exitosa")
@@ -239,3 +240,17 @@ async def test_two_resellers_buy_at_once_without_mixing(bot: Harness) -> None:
         (RESELLER, "5537686660"),
         (ENGLISH_RESELLER, "3312345678"),
     }
+
+
+async def test_a_slow_provider_turns_the_summary_into_a_processing_notice(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.outcome.PROCESSING_NOTICE_AFTER_SECONDS", 0.05)
+    bot.sandbox.slow_seconds = 0.3
+    summary = await bot.reach(RESELLER, Step.CONFIRM, phone="55 1234 9970", amount="100")
+    await bot.tap(RESELLER, "✅")
+
+    processing, receipt = bot.shown(RESELLER, summary.message_id)[-2:]
+    assert processing.startswith("⏳ Procesando la recarga de $100 MXN a 55 1234 9970")
+    assert receipt.startswith("✅ Recarga exitosa")
+    assert len(bot.sandbox.charges) == 1
