@@ -123,6 +123,7 @@ def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | Non
             settlements=SettlementRepository(database),
             delivery=Delivery(purchases, NoticeRepository(database), settings.zone),
         )
+        await services.updates.load()
         services.on_outcome.append(notify_customers)  # customers with a verified number
         application.bot_data.services = services
         if settings.uses_sandbox:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from telegram import Update
 
 from bot.app import build_application
@@ -11,6 +13,9 @@ from bot.logs import setup_logging
 
 def run_polling(settings: Settings) -> None:
     setup_logging(settings)
+    # SQLite runs in aiosqlite's thread; with the default 5 ms switch interval that thread
+    # can wait that long for the GIL whenever the event loop is busy, on every statement.
+    sys.setswitchinterval(0.0005)
     application = build_application(settings)
     # Updates that arrived while the bot was down are still wanted: a reseller's tap
     # must not vanish because of a restart.

@@ -20,7 +20,7 @@ from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository, Reserved
 from storage.repeats import REPEAT_WINDOW, Repeat
 from storage.settlements import SETTLED_FAILED, NotPending, Settled, SettlementRepository
-from storage.updates import UpdateLog
+from storage.updates import REMEMBERED, UpdateLog
 
 
 @pytest.fixture
@@ -82,29 +82,38 @@ async def test_an_update_is_handled_once_even_after_reopening(tmp_path: Path) ->
     path = tmp_path / "db.sqlite3"
     db = await Database.open(path)
     log = UpdateLog(db)
-    assert await log.first_time(41) is True
-    assert await log.first_time(41) is False
-    assert await log.first_time(42) is True
+    assert log.claim(41) is True
+    assert log.claim(41) is False
+    assert log.claim(42) is True
+    await log.record(41)
+    await log.record(41)  # recording twice is harmless
     await db.close()
     db = await Database.open(path)
     try:
-        assert await UpdateLog(db).first_time(41) is False
+        reopened = UpdateLog(db)
+        await reopened.load()
+        assert reopened.claim(41) is False
+        assert reopened.claim(43) is True
     finally:
         await db.close()
 
 
-async def test_concurrent_copies_of_an_update_pass_once(database: Database) -> None:
+async def test_memory_of_updates_is_bounded(database: Database) -> None:
     log = UpdateLog(database)
-    results = await asyncio.gather(*(log.first_time(7) for _ in range(5)))
-    assert sorted(results) == [False, False, False, False, True]
+    for update_id in range(REMEMBERED + 5):
+        assert log.claim(update_id)
+    assert log.claim(REMEMBERED + 4) is False  # recent: still known
+    assert log.claim(0) is True  # far older than any replay: forgotten
 
 
 async def test_prune_forgets_only_old_updates(database: Database) -> None:
     log = UpdateLog(database)
-    await log.first_time(1)
+    await log.record(1)
     assert await log.prune(utcnow() - timedelta(days=2)) == 0
     assert await log.prune(utcnow() + timedelta(seconds=1)) == 1
-    assert await log.first_time(1) is True
+    fresh = UpdateLog(database)
+    await fresh.load()
+    assert fresh.claim(1) is True
 
 
 async def test_repeat_within_the_window_is_held_back_for_any_reseller(database: Database) -> None:
