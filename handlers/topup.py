@@ -54,13 +54,17 @@ async def cancel(update: Update, context: BotContext) -> None:
 
 @requires(Role.RESELLER)
 async def not_text(update: Update, context: BotContext) -> None:
-    """A photo, sticker or voice note: say what the current step needs instead."""
+    """A contact card at the phone step is the number; a photo, sticker or voice note
+    gets what the current step needs instead."""
     message = update.effective_message
     assert message and update.effective_user  # noqa: S101 - message updates
     draft = await context.services.drafts.current(update.effective_user.id)
     lang = draft.lang if draft else lang_of(update)
     if draft is None:
         await message.reply_text(t(lang, "topup.no_draft"))
+    elif draft.step is Step.PHONE and message.contact is not None:
+        # The customer's card from the address book: its number is the answer.
+        await _phone_typed(message, context, draft, message.contact.phone_number)
     elif draft.step is Step.PHONE:
         await message.reply_text(t(lang, "phone.empty", example=views.example_phone()))
     elif draft.step is Step.AMOUNT:

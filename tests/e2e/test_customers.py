@@ -216,13 +216,13 @@ async def test_a_number_follows_its_newest_holder(bot: Harness) -> None:
 async def test_sellers_keep_selling_while_customers_use_the_bot(bot: Harness) -> None:
     add_customers(bot)
     await bot.say(RESELLER, "/recarga")
-    # A customer's card shared mid-sale is sale input, not a verification.
-    [step] = await share_contact(bot, RESELLER, "525537686660", CUSTOMER)
-    assert "Ejemplo: 55 3768 6660" in text(step)
+    # A customer's card shared mid-sale is the number to top up, not a verification.
+    [products] = await share_contact(bot, RESELLER, "525537686660", CUSTOMER)
+    assert "Número: 55 3768 6660" in text(products)
     [ask] = await bot.say(RESELLER, "/mis_recargas")
     assert "Compartir mi número" in text(ask)
-    [products] = await bot.say(RESELLER, "55 3768 6660")  # the top-up's phone step, untouched
-    assert "Número: 55 3768 6660" in text(products)
+    [amount] = await bot.tap(RESELLER, "📱", products.message_id)  # the sale goes on
+    assert "Escribe el monto" in text(amount)
     # Their own contact verifies them like any customer.
     done, _listing = await share_contact(bot, RESELLER, "523312345678", RESELLER)
     assert text(done).startswith("✅ Número verificado: 33 1234 5678")
