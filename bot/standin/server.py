@@ -26,7 +26,7 @@ from bot.standin.telegram import FakeTelegram
 # The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
 _PATH = re.compile(r"/bot(?P<token>[^/]*)/(?P<method>[A-Za-z0-9_]*)")
-DEFAULT_TOKEN = "1000000001:STAND-IN-TOKEN-over-http-0123456789ab"  # noqa: S105 - local only
+DEFAULT_TOKEN = "1000000001:stand-in-over-http"  # noqa: S105 - local only
 
 
 def _refusal(status: int, description: str) -> HttpReply:
