@@ -80,7 +80,12 @@ class Console:
                 last = with_buttons[-1]
                 self.telegram.press_button(self.user_id, int(line), last.message_id)
                 return
-        self.telegram.send_text(self.user_id, line)
+        # Telegram opens a reply to a question that asks for one (ForceReply).
+        sent = self.telegram.bot_messages(self.user_id)
+        keyboard = sent[-1].reply_keyboard if sent else None
+        asks = bool(keyboard and keyboard.get("force_reply")) and not line.startswith("/")
+        reply_to = sent[-1].message_id if asks else None
+        self.telegram.send_text(self.user_id, line, reply_to=reply_to)
 
     async def run(self) -> None:
         provider = "sandbox integrado" if self.settings.uses_sandbox else "LATCOM"

@@ -13,7 +13,7 @@ import logging
 import re
 from datetime import timedelta
 
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, ForceReply, Message, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -143,25 +143,28 @@ async def _settle(
 
 
 async def reference_typed(update: Update, context: BotContext) -> None:
-    """An admin's text while asked for a reference settles the purchase with it.
+    """An admin's reply to "provider's reference?" settles that purchase with it.
 
-    Runs in a group ahead of the top-up steps; anyone else's text, or an admin's with no
-    open question, goes on to them untouched.
+    Runs in a group ahead of the top-up steps. Only a reply to the question counts (the
+    question forces one), so an admin's other text — their own top-up, say — is never
+    taken for a reference; it goes on to the other handlers untouched.
     """
     user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    if user is None or message is None or message.reply_to_message is None:
         return
     if role_of(context.services.settings, user.id) is not Role.ADMIN:
         return
     settlements = context.services.settlements
-    purchase_id = await settlements.take_prompt(user.id, utcnow() - PROMPT_TTL)
+    asked_in = message.reply_to_message.message_id
+    purchase_id = await settlements.take_prompt(user.id, utcnow() - PROMPT_TTL, asked_in)
     if purchase_id is None:
         return
     lang = lang_of(update)
     reference = (message.text or "").strip()
     if not reference or len(reference) > MAX_REFERENCE or "\n" in reference:
-        await settlements.ask_reference(user.id, purchase_id, message.message_id)
-        await message.reply_text(t(lang, "settle.reference_invalid"))
+        again = ForceReply(input_field_placeholder=plain(lang, "settle.reference_placeholder"))
+        asked = await message.reply_text(t(lang, "settle.reference_invalid"), reply_markup=again)
+        await settlements.ask_reference(user.id, purchase_id, asked.message_id)
         raise ApplicationHandlerStop
     await _settle(
         context, message, message.chat.id, purchase_id, lang, approved=True, reference=reference
@@ -175,7 +178,9 @@ async def skip_reference(update: Update, context: BotContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None  # noqa: S101 - command updates
     lang = lang_of(update)
-    purchase_id = await context.services.settlements.take_prompt(user.id, utcnow() - PROMPT_TTL)
+    asked_in = message.reply_to_message.message_id if message.reply_to_message else None
+    settlements = context.services.settlements
+    purchase_id = await settlements.take_prompt(user.id, utcnow() - PROMPT_TTL, asked_in)
     if purchase_id is None:
         await message.reply_text(t(lang, "settle.nothing_to_skip"))
         return

@@ -77,25 +77,32 @@ class SettlementRepository:
         return NotPending(Purchase.from_row(row)) if row else None
 
     async def ask_reference(self, admin_id: int, purchase_id: int, message_id: int) -> None:
-        """Remember that `admin_id` was asked for the reference of `purchase_id`."""
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO settle_prompts (admin_id, purchase_id, message_id, asked_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (admin_id) DO UPDATE SET "
-                "purchase_id = excluded.purchase_id, message_id = excluded.message_id, "
-                "asked_at = excluded.asked_at",
-                (admin_id, purchase_id, message_id, utcnow().isoformat()),
-            )
+        """Remember that message `message_id` asked `admin_id` for a purchase's reference."""
+        await self._db.execute(
+            "INSERT INTO settle_prompts (admin_id, message_id, purchase_id, asked_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (admin_id, message_id) DO UPDATE SET "
+            "purchase_id = excluded.purchase_id, asked_at = excluded.asked_at",
+            (admin_id, message_id, purchase_id, utcnow().isoformat()),
+        )
 
-    async def take_prompt(self, admin_id: int, asked_since: datetime) -> int | None:
-        """The purchase the admin was asked about (no earlier than `asked_since`), closing
-        the question; None when there is no open question."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "DELETE FROM settle_prompts WHERE admin_id = ? RETURNING purchase_id, asked_at",
+    async def take_prompt(
+        self, admin_id: int, asked_since: datetime, message_id: int | None = None
+    ) -> int | None:
+        """Close the question and return its purchase: the one asked in `message_id`, or
+        the admin's newest when None; None when there is no such open question."""
+        if message_id is None:
+            rows = await self._db.execute(
+                "DELETE FROM settle_prompts WHERE rowid = (SELECT rowid FROM settle_prompts "
+                "WHERE admin_id = ? ORDER BY asked_at DESC LIMIT 1) "
+                "RETURNING purchase_id, asked_at",
                 (admin_id,),
             )
-            row = await cursor.fetchone()
-        if row is None or row["asked_at"] < asked_since.isoformat():
+        else:
+            rows = await self._db.execute(
+                "DELETE FROM settle_prompts WHERE admin_id = ? AND message_id = ? "
+                "RETURNING purchase_id, asked_at",
+                (admin_id, message_id),
+            )
+        if not rows or rows[0]["asked_at"] < asked_since.isoformat():
             return None
-        return int(row["purchase_id"])
+        return int(rows[0]["purchase_id"])

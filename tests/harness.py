@@ -131,6 +131,12 @@ class Harness:
         await self.settle()
         return [m for m in self.telegram.bot_messages(chat_id) if before.get(m.message_id) != m]
 
+    async def reply(self, user_id: int, message_id: int, text: str) -> list[ChatMessage]:
+        """The user answers message `message_id` with Telegram's reply (as ForceReply asks)."""
+        return await self._new_messages(
+            user_id, lambda: self.telegram.send_text(user_id, text, reply_to=message_id)
+        )
+
     async def say(self, user_id: int, text: str) -> list[ChatMessage]:
         """The user types `text`; returns the bot messages sent or edited in reply."""
         return await self._new_messages(user_id, lambda: self.telegram.send_text(user_id, text))

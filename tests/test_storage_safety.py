@@ -270,9 +270,11 @@ async def test_old_unseen_outcomes_are_no_longer_retried(database: Database) -> 
 async def test_reference_question_is_taken_once_and_expires(database: Database) -> None:
     purchase = await _pending(database, 1, "5537686660")
     settlements = SettlementRepository(database)
+    since = utcnow() - timedelta(minutes=15)
     await settlements.ask_reference(9, purchase.id, 100)
-    assert await settlements.take_prompt(9, utcnow() - timedelta(minutes=15)) == purchase.id
-    assert await settlements.take_prompt(9, utcnow() - timedelta(minutes=15)) is None
+    assert await settlements.take_prompt(9, since, 999) is None  # a reply to another message
+    assert await settlements.take_prompt(9, since, 100) == purchase.id
+    assert await settlements.take_prompt(9, since, 100) is None  # answered once
     await settlements.ask_reference(9, purchase.id, 101)
     assert await settlements.take_prompt(9, utcnow() + timedelta(seconds=1)) is None
 

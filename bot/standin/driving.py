@@ -42,11 +42,16 @@ class ChatDriver:
         """The user blocks the bot: its messages to them get 403 until they write again."""
         self._state.chat(user_id).blocked = True
 
-    def send_text(self, user_id: int, text: str) -> int:
-        """The user sends `text`; returns the update_id. /commands get bot_command entities."""
+    def send_text(self, user_id: int, text: str, reply_to: int | None = None) -> int:
+        """The user sends `text` (as a reply to message `reply_to`, if given); returns the
+        update_id. /commands get bot_command entities."""
         if not text.strip() or len(text) > MAX_USER_TEXT:
             raise ValueError("a user's text has 1-4096 characters")
-        return self._user_message(user_id, text=text, entities=command_entities(text))
+        if reply_to is not None:
+            self.message(user_id, reply_to)  # ValueError: nothing to reply to
+        return self._user_message(
+            user_id, text=text, entities=command_entities(text), reply_to_message_id=reply_to
+        )
 
     def send_contact(
         self,

@@ -123,7 +123,7 @@ async def test_settled_as_charged_with_the_providers_reference(bot: Harness) -> 
     assert question.reply_keyboard is not None and question.reply_keyboard["force_reply"]
     seller_before = len(bot.telegram.bot_messages(RESELLER))
 
-    [done] = await bot.say(ADMIN, "RRN-777")
+    [done] = await bot.reply(ADMIN, question.message_id, "RRN-777")
     assert text_of(done) == (
         f"✅ Folio {purchase.folio} quedó como cobrado (referencia: RRN-777).\n"
         "Se avisó al vendedor."
@@ -148,9 +148,10 @@ async def test_settled_as_charged_with_the_providers_reference(bot: Harness) -> 
 async def test_settled_as_charged_without_a_reference(bot: Harness) -> None:
     await bot.say(ADMIN, "/start")
     purchase = await sell_pending(bot)
-    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-    [too_long] = await bot.say(ADMIN, "x" * 65)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+    [too_long] = await bot.reply(ADMIN, question.message_id, "x" * 65)
     assert text_of(too_long).startswith("La referencia va en una sola línea")
+    assert too_long.reply_keyboard is not None and too_long.reply_keyboard["force_reply"]
     assert (await stored(bot, purchase)).status is Status.PENDING
 
     [done] = await bot.say(ADMIN, "/omitir")
@@ -192,7 +193,7 @@ async def test_a_settled_purchase_cannot_be_settled_again(two_admins: Harness) -
     purchase = await sell_pending(bot)
     first_page, second_page = await pending_list(bot), await pending_list(bot, SECOND_ADMIN)
     # The second admin starts settling it as charged, and is asked for the reference…
-    await bot.tap(SECOND_ADMIN, f"✅ {purchase.folio}", second_page.message_id)
+    [ask] = await bot.tap(SECOND_ADMIN, f"✅ {purchase.folio}", second_page.message_id)
     # …while the first settles it as not charged, tapping the confirmation twice.
     [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", first_page.message_id)
     bot.telegram.press_button(ADMIN, "❌ Sí", question.message_id)
@@ -204,7 +205,7 @@ async def test_a_settled_purchase_cannot_be_settled_again(two_admins: Harness) -
     [refusal] = bot.alerts(ADMIN)
     assert refusal.startswith("Esta recarga ya la liquidó Ana Admin el ")
     assert refusal.endswith(" como no cobrada.")
-    [late] = await bot.say(SECOND_ADMIN, "RRN-1")
+    [late] = await bot.reply(SECOND_ADMIN, ask.message_id, "RRN-1")
     assert text_of(late) == refusal
     await bot.tap(SECOND_ADMIN, f"✅ {purchase.folio}", second_page.message_id)
     assert bot.alerts(SECOND_ADMIN) == [refusal]
@@ -226,3 +227,29 @@ async def test_only_admins_list_or_settle(bot: Harness) -> None:
     await bot.say(RESELLER, "/omitir")
     assert (await stored(bot, purchase)).status is Status.PENDING
     assert all("administradores" in answer for answer in bot.answers(RESELLER)[-4:])
+
+
+async def test_only_a_reply_to_the_question_is_taken_for_the_reference(bot: Harness) -> None:
+    """An admin who leaves the question open and sells a top-up keeps selling: their
+    typed number is the sale's, and the purchase stays pending."""
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+    await bot.say(ADMIN, "/recarga")
+    [products] = await bot.say(ADMIN, "55 3768 6660")
+    assert "Número: 55 3768 6660" in text_of(products)
+    assert (await stored(bot, purchase)).status is Status.PENDING
+
+
+async def test_each_question_settles_its_own_purchase(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    first = await sell_pending(bot)
+    second = await sell_pending(bot, phone="55 1299 9996")
+    page = await pending_list(bot)
+    [ask_first] = await bot.tap(ADMIN, f"✅ {first.folio}", page.message_id)
+    await bot.tap(ADMIN, f"✅ {second.folio}", page.message_id)
+
+    [done] = await bot.reply(ADMIN, ask_first.message_id, "RRN-FIRST")
+    assert f"Folio {first.folio} quedó como cobrado (referencia: RRN-FIRST)" in text_of(done)
+    assert (await stored(bot, first)).reference == "RRN-FIRST"
+    assert (await stored(bot, second)).status is Status.PENDING
