@@ -19,6 +19,7 @@ from pydantic import SecretStr
 
 from bot.httpserver import HttpReply
 from bot.latcom import client as client_module
+from bot.latcom.classify import classify
 from bot.latcom.client import LatcomClient
 from bot.latcom.models import (
     DECLINE_CODES,
@@ -343,8 +344,8 @@ APPROVED = {
 
 
 @pytest.mark.parametrize("code", sorted(DECLINE_CODES))
-@pytest.mark.parametrize("status", [200, 400, 402, 500])
-async def test_every_decline_code_is_declined_at_any_status(code: str, status: int) -> None:
+@pytest.mark.parametrize("status", [200, 400, 402])
+async def test_every_decline_code_is_declined_below_5xx(code: str, status: int) -> None:
     script = Script(error(code, status))
 
     outcome = await run(script)
@@ -352,6 +353,32 @@ async def test_every_decline_code_is_declined_at_any_status(code: str, status: i
     raw = {"success": False, "error": "Nope", "response_code": code}
     assert outcome == Declined(code, "Nope", status, raw)
     assert len(script.purchases) == 1
+
+
+@pytest.mark.parametrize("code", sorted(DECLINE_CODES))
+@pytest.mark.parametrize("status", [500, 502, 503])
+async def test_a_5xx_is_unknown_whatever_code_it_carries(code: str, status: int) -> None:
+    # A gateway may fail after the carrier accepted: never "declined, sell it again".
+    script = Script(error(code, status))
+
+    outcome = await run(script)
+
+    assert isinstance(outcome, Unknown)
+    assert outcome.http_status == status
+    assert len(script.purchases) == 1
+
+
+def test_provider_text_is_bounded_where_people_read_it() -> None:
+    body = json.dumps(
+        {"success": False, "error": "Traceback " * 500, "response_code": "X" * 50}
+    ).encode()
+    declined = classify(400, body)
+    assert isinstance(declined, Declined)
+    assert len(declined.message) <= 200 and len(declined.code) <= 8
+    unknown = classify(503, body)
+    assert isinstance(unknown, Unknown)
+    assert len(unknown.reason) < 300
+    assert unknown.raw_body is not None and unknown.raw_body.startswith('{"success": false')
 
 
 @pytest.mark.parametrize(

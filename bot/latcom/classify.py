@@ -10,6 +10,10 @@ from typing import Any
 from bot.latcom.models import DECLINE_CODES, Approved, Declined, PurchaseOutcome, Unknown
 
 RAW_BODY_LIMIT = 2000
+# What the provider writes reaches receipts, alerts and lists that Telegram caps at 4096
+# characters; the whole body is kept in `raw` / `raw_body` anyway.
+TEXT_LIMIT = 200
+CODE_LIMIT = 8
 
 
 def classify(status: int, content: bytes) -> PurchaseOutcome:
@@ -33,6 +37,12 @@ def classify(status: int, content: bytes) -> PurchaseOutcome:
         reason = f"HTTP {status}: success without a documented approval (code {code})"
         return Unknown(reason, status, snippet)
     error = _text(data.get("error")) or f"HTTP {status}"
+    if status >= 500:
+        # A gateway can fail after the carrier accepted: whatever code it carries, the
+        # outcome is unknown (the contract's rule for 5xx), never a decline.
+        return Unknown(
+            f"HTTP {status}: {error}" + (f" (code {code})" if code else ""), status, snippet
+        )
     if code in DECLINE_CODES or (status in (400, 402) and code not in ("00", "96")):
         return Declined(code or f"http_{status}", error, status, raw)
     return Unknown(
@@ -51,9 +61,9 @@ def json_object(content: bytes, *, plain: bool = False) -> dict[str, Any] | None
 
 def _code(value: object) -> str | None:
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return value.strip()[:CODE_LIMIT]
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:02d}"
+        return f"{value:02d}"[:CODE_LIMIT]
     return None
 
 
@@ -65,4 +75,6 @@ def decimal_or_none(value: object) -> Decimal | None:
 
 
 def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return value if len(value) <= TEXT_LIMIT else value[: TEXT_LIMIT - 1] + "…"
