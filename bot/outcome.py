@@ -44,11 +44,17 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) ->
         logger.exception("Purchase %s: showing the outcome failed; will retry", done.folio)
     if done.status is Status.PENDING:
         await alert_admins(bot, services, done)
+    await tell_listeners(bot, services, done)
+
+
+async def tell_listeners(bot: Bot, services: Services, purchase: Purchase) -> None:
+    """Whoever else follows outcomes (customers' notices): after the provider answers,
+    and again when an admin settles a pending purchase."""
     for listener in services.on_outcome:
         try:
-            await listener(bot, services, done)
+            await listener(bot, services, purchase)
         except Exception:
-            logger.exception("Outcome listener %r failed for %s", listener, done.folio)
+            logger.exception("Outcome listener %r failed for %s", listener, purchase.folio)
 
 
 async def _show_processing(bot: Bot, services: Services, purchase: Purchase) -> None:

@@ -3,11 +3,56 @@
 from __future__ import annotations
 
 import logging
+import weakref
+from collections import OrderedDict
 
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 logger = logging.getLogger(__name__)
+
+
+class _LastShown:
+    """What this process last put in each message, so an edit that would change nothing
+    (a double tap on a page button, say) is never sent: Telegram refuses those. Updates of
+    one user are handled in order, so the second tap sees the first one's edit here."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._size = size
+        self._shown: OrderedDict[tuple[int, int], tuple[str, str | None]] = OrderedDict()
+
+    @staticmethod
+    def _content(text: str, markup: InlineKeyboardMarkup | None) -> tuple[str, str | None]:
+        return text, markup.to_json() if markup is not None else None
+
+    def same(
+        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> bool:
+        return self._shown.get((chat_id, message_id)) == self._content(text, markup)
+
+    def remember(
+        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> None:
+        self._shown[(chat_id, message_id)] = self._content(text, markup)
+        self._shown.move_to_end((chat_id, message_id))
+        if len(self._shown) > self._size:
+            self._shown.popitem(last=False)
+
+    def forget(self, chat_id: int, message_id: int) -> None:
+        self._shown.pop((chat_id, message_id), None)
+
+
+_by_bot: dict[int, _LastShown] = {}
+
+
+def _last_shown(bot: Bot) -> _LastShown:
+    """One memory per bot object (tests run many bots in one process), dropped with it."""
+    key = id(bot)
+    memory = _by_bot.get(key)
+    if memory is None:
+        memory = _by_bot[key] = _LastShown()
+        weakref.finalize(bot, _by_bot.pop, key, None)
+    return memory
 
 
 async def show(
@@ -23,6 +68,8 @@ async def show(
     shown (the caller keeps the state, so it can be shown again later).
     """
     if message_id is not None:
+        if _last_shown(bot).same(chat_id, message_id, text, markup):
+            return message_id
         try:
             await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
         except BadRequest as exc:
@@ -33,12 +80,14 @@ async def show(
         except TelegramError as exc:
             logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
         else:
+            _last_shown(bot).remember(chat_id, message_id, text, markup)
             return message_id
     try:
         sent = await bot.send_message(chat_id, text, reply_markup=markup)
     except TelegramError as exc:
         logger.error("Could not send a message to chat %s: %s", chat_id, exc)
         return None
+    _last_shown(bot).remember(chat_id, sent.message_id, text, markup)
     return sent.message_id
 
 
@@ -66,6 +115,7 @@ async def answer_quietly(query: CallbackQuery, text: str | None = None) -> None:
 
 async def drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
     """Take the buttons off a message that no longer leads anywhere (best effort)."""
+    _last_shown(bot).forget(chat_id, message_id)
     try:
         await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except TelegramError as exc:

@@ -79,14 +79,14 @@ async def contact_shared(update: Update, context: BotContext) -> None:
     assert message and message.contact and user  # noqa: S101 - contact message updates
     lang, contact = lang_of(update), message.contact
     customers = customers_of(context)
-    if contact.user_id is not None and contact.user_id == user.id:
-        await _verify(update, context, contact.phone_number)
-        return
     seller = role_of(context.services.settings, user.id) is not Role.NONE
     if seller and not await customers.asked_since(user.id, utcnow() - ASK_LASTS):
-        # A seller sharing a customer's card is in the middle of a sale, not verifying:
-        # the top-up says what its current step needs.
+        # A seller sharing a card they were not asked for is in the middle of a sale (even
+        # their own card: topping up their own phone): the top-up takes it.
         await not_text(update, context)
+        return
+    if contact.user_id is not None and contact.user_id == user.id:
+        await _verify(update, context, contact.phone_number)
         return
     key = "customers.no_user_id" if contact.user_id is None else "customers.not_own"
     await message.reply_text(t(lang, key), reply_markup=views.contact_keyboard(lang))

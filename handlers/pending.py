@@ -25,6 +25,7 @@ from telegram.ext import (
 
 from bot import views
 from bot.i18n import plain, t
+from bot.outcome import tell_listeners
 from bot.roles import Role, role_of
 from bot.services import BotContext
 from bot.telegram_io import answer_quietly, show
@@ -139,6 +140,7 @@ async def _settle(
     if isinstance(origin, CallbackQuery):
         await answer_quietly(origin)
     told = await services.delivery.deliver(context.bot, purchase.id)
+    await tell_listeners(context.bot, services, purchase)
     await context.bot.send_message(chat_id, views.settled_done(purchase, lang, seller_told=told))
 
 

@@ -141,10 +141,14 @@ class Harness:
         """The user types `text`; returns the bot messages sent or edited in reply."""
         return await self._new_messages(user_id, lambda: self.telegram.send_text(user_id, text))
 
-    async def send_contact(self, user_id: int, phone_number: str) -> list[ChatMessage]:
-        """The user shares someone's contact card; returns the bot messages in reply."""
+    async def send_contact(
+        self, user_id: int, phone_number: str, owner_id: int | None = None
+    ) -> list[ChatMessage]:
+        """The user shares a contact card (someone's without a Telegram account unless
+        `owner_id` says whose it is); returns the bot messages in reply."""
         return await self._new_messages(
-            user_id, lambda: self.telegram.send_contact(user_id, phone_number, None, "Cliente")
+            user_id,
+            lambda: self.telegram.send_contact(user_id, phone_number, owner_id, "Cliente"),
         )
 
     async def tap(
