@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
@@ -12,6 +14,19 @@ from bot.roles import Role
 from bot.services import BotContext
 from handlers.access import lang_of, requires
 from storage.models import utcnow
+
+
+def _updated_at(stamp: str | None) -> datetime:
+    """The provider's own "last updated" (ISO 8601, e.g. 2024-12-17T00:00:00.000Z); now
+    when it names none or an unreadable one."""
+    if stamp:
+        try:
+            parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            return utcnow()
+        if parsed.tzinfo is not None:
+            return parsed
+    return utcnow()
 
 
 @requires(Role.ADMIN)
@@ -25,7 +40,7 @@ async def balance(update: Update, context: BotContext) -> None:
     except LatcomError:
         await context.bot.send_message(chat.id, t(lang, "balance.error"))
         return
-    when = format_datetime(utcnow(), context.services.settings.zone, lang)
+    when = format_datetime(_updated_at(found.last_updated), context.services.settings.zone, lang)
     shown = format_money(found.amount, found.currency)
     await context.bot.send_message(chat.id, t(lang, "balance.show", balance=shown, when=when))
 

@@ -42,6 +42,15 @@ async def test_admin_sees_the_provider_balance(bot: Harness) -> None:
     assert "💰 Saldo con el proveedor: $100,000 MXN" in text_of(reply)
 
 
+async def test_balance_says_when_the_provider_last_updated_it(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.sandbox, "_last_updated", "2024-12-17T18:30:00.000Z")
+    [reply] = await bot.say(ADMIN, "/saldo")
+    # 18:30 UTC is 12:30 in Mexico City.
+    assert "🕒 Actualizado: 17/12/2024 12:30" in text_of(reply)
+
+
 async def test_balance_is_lower_after_a_purchase(bot: Harness) -> None:
     await bot.buy(RESELLER, amount="250")
     [reply] = await bot.say(ADMIN, "/saldo")
