@@ -121,7 +121,9 @@ def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | Non
             background=Background(application),
             updates=UpdateLog(database),
             settlements=SettlementRepository(database),
-            delivery=Delivery(purchases, NoticeRepository(database), settings.zone),
+            delivery=Delivery(
+                purchases, NoticeRepository(database), settings.zone, settings.admin_ids
+            ),
         )
         await services.updates.load()
         services.on_outcome.append(notify_customers)  # customers with a verified number

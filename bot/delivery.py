@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot
 
-from bot.telegram_io import show
-from bot.views.receipt import receipt_actions
+from bot.telegram_io import show, tell
+from bot.views.receipt import pending_alert, receipt_actions
 from bot.views.safety import outcome_notice
-from storage.models import Status, utcnow
+from storage.models import Purchase, Status, utcnow
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
 
@@ -31,11 +31,16 @@ RETRY_FOR = timedelta(days=2)
 
 class Delivery:
     def __init__(
-        self, purchases: PurchaseRepository, notices: NoticeRepository, zone: ZoneInfo
+        self,
+        purchases: PurchaseRepository,
+        notices: NoticeRepository,
+        zone: ZoneInfo,
+        admin_ids: frozenset[int] = frozenset(),
     ) -> None:
         self._purchases = purchases
         self._notices = notices
         self._zone = zone
+        self._admins = sorted(admin_ids)
         # One delivery per purchase at a time, so the retry job and the purchase that
         # just finished do not both send it.
         self._in_progress: set[int] = set()
@@ -74,3 +79,21 @@ class Delivery:
         if delivered:
             logger.info("Delivered %d outcome(s) that could not be shown before", delivered)
         return delivered
+
+    async def alert_admins(self, bot: Bot, purchase: Purchase) -> bool:
+        """Every admin hears of a purchase pending verification, with what they need to
+        check it with the provider (folio, distributor_transaction_id, reseller, phone,
+        product, amount). Until at least one of them has, the retry job tries again."""
+        told = False
+        for admin_id in self._admins:
+            told |= await tell(bot, admin_id, pending_alert(purchase, "es", purchase.seller))
+        if told or not self._admins:
+            await self._notices.mark_admins_alerted(purchase.id)
+        return told
+
+    async def realert(self, bot: Bot) -> int:
+        """Alert the admins of every pending purchase none of them has heard of yet."""
+        told = 0
+        for purchase in await self._notices.unalerted():
+            told += await self.alert_admins(bot, purchase)
+        return told

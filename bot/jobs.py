@@ -26,6 +26,7 @@ async def redeliver_outcomes(context: BotContext) -> None:
     services = context.bot_data.services
     if services is not None:
         await services.delivery.redeliver(context.bot)
+        await services.delivery.realert(context.bot)
 
 
 async def prune_updates(context: BotContext) -> None:

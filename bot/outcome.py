@@ -43,7 +43,7 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) ->
     except Exception:
         logger.exception("Purchase %s: showing the outcome failed; will retry", done.folio)
     if done.status is Status.PENDING:
-        await alert_admins(bot, services, done)
+        await services.delivery.alert_admins(bot, done)
     await tell_listeners(bot, services, done)
 
 
@@ -63,14 +63,6 @@ async def _show_processing(bot: Bot, services: Services, purchase: Purchase) -> 
         await services.purchases.set_message(purchase.id, shown)
 
 
-async def alert_admins(bot: Bot, services: Services, purchase: Purchase) -> None:
-    """Every admin hears at once of a purchase pending verification, with what they
-    need to check it with the provider (folio, distributor_transaction_id, reseller,
-    phone, product, amount); /pendientes lists them until they are settled."""
-    for admin_id in sorted(services.settings.admin_ids):
-        await tell(bot, admin_id, views.pending_alert(purchase, "es", purchase.seller))
-
-
 async def recover(bot: Bot, services: Services) -> None:
     """At start: purchases in flight at the last stop are pending; tell their sellers."""
     for purchase in await services.purchasing.recover_interrupted():
@@ -88,4 +80,4 @@ async def recover(bot: Bot, services: Services) -> None:
         # The summary still says "processing": it becomes the pending receipt, and the
         # purchase counts as seen once it does.
         await services.delivery.deliver(bot, purchase.id)
-        await alert_admins(bot, services, purchase)
+        await services.delivery.alert_admins(bot, purchase)

@@ -1,4 +1,5 @@
-"""Whether each reseller has seen the outcome of their purchase (`notified_at`)."""
+"""Whether each reseller has seen the outcome of their purchase (`notified_at`), and
+whether the admins have heard of each one pending verification (`admins_alerted_at`)."""
 
 from __future__ import annotations
 
@@ -41,4 +42,19 @@ class NoticeRepository:
                 (finished_since.isoformat(), limit),
             )
             rows = await cursor.fetchall()
+        return [Purchase.from_row(row) for row in rows]
+
+    async def mark_admins_alerted(self, purchase_id: int) -> None:
+        await self._db.execute(
+            "UPDATE purchases SET admins_alerted_at = ? WHERE id = ?",
+            (utcnow().isoformat(), purchase_id),
+        )
+
+    async def unalerted(self, limit: int = 50) -> list[Purchase]:
+        """Purchases pending verification no admin has heard of yet, oldest first."""
+        rows = await self._db.execute(
+            "SELECT * FROM purchases WHERE status = 'pending' AND admins_alerted_at IS NULL "
+            "ORDER BY id LIMIT ?",
+            (limit,),
+        )
         return [Purchase.from_row(row) for row in rows]

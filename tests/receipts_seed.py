@@ -31,8 +31,9 @@ async def add_purchases(
             cursor = await conn.execute(
                 "INSERT INTO purchases (distributor_transaction_id, reseller_id, reseller_name, "
                 "chat_id, lang, phone, product_id, amount, status, created_at, completed_at, "
-                "notified_at, transaction_id, reference, auth_code, balance_after) "
-                "VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "notified_at, admins_alerted_at, transaction_id, reference, auth_code, "
+                "balance_after) "
+                "VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     f"seed-{reseller_id}-{phone}-{start.timestamp()}-{n}",
                     reseller_id,
@@ -45,6 +46,7 @@ async def add_purchases(
                     at,
                     at,
                     at,  # the reseller saw it: nothing for the delivery job to resend
+                    at,  # and the admins heard of it, if it is pending
                     f"TXN-SEED-{n}" if approved else None,
                     f"RRN-SEED-{n}" if approved else None,
                     f"AUTH{n:02d}" if approved else None,

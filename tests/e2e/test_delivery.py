@@ -18,9 +18,10 @@ from tests.e2e.outage import (
     Reply,
     TelegramOutage,
 )
-from tests.harness import RESELLER, Harness, text_of
+from tests.harness import ADMIN, RESELLER, Harness, text_of
 
 RECEIPT = "Recarga exitosa"
+ALERT = "Recarga pendiente de verificación"
 SHOWING = ("editMessageText", "sendMessage")
 
 
@@ -125,3 +126,24 @@ async def test_outcome_not_shown_before_a_restart_is_shown_at_start_up(
     receipt = bot.telegram.message(RESELLER, summary.message_id)
     assert text_of(receipt).startswith("✅ Recarga exitosa")
     assert len(bot.sandbox.received) == 1
+
+
+async def test_an_admin_alert_telegram_refused_is_sent_by_the_retry_job(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await bot.say(ADMIN, "/start")
+    outage = TelegramOutage(bot, monkeypatch)
+    outage.fail(("sendMessage",), SERVER_ERROR, chat_id=ADMIN, text="Recarga pendiente")
+    await bot.buy(RESELLER, phone="55 1234 9996")
+    [purchase] = await bot.purchases()
+    assert purchase.status is Status.PENDING
+    assert outage.failed == ["sendMessage"]
+    alerts = [m for m in bot.telegram.bot_messages(ADMIN) if ALERT in text_of(m)]
+    assert alerts == []
+
+    outage.heal()
+    await run_job(bot, REDELIVER_JOB)
+    [alert] = [m for m in bot.telegram.bot_messages(ADMIN) if ALERT in text_of(m)]
+    assert purchase.distributor_transaction_id in text_of(alert)
+    await run_job(bot, REDELIVER_JOB)  # told once
+    assert len([m for m in bot.telegram.bot_messages(ADMIN) if ALERT in text_of(m)]) == 1
