@@ -48,7 +48,11 @@ class Database:
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA busy_timeout = 5000")
         database = cls(connection)
-        await database.migrate()
+        try:
+            await database.migrate()
+        except BaseException:
+            await connection.close()  # its thread would otherwise outlive the failure
+            raise
         return database
 
     async def close(self) -> None:
