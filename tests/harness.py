@@ -10,9 +10,9 @@ from typing import Any
 
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
+from bot.console import settle
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
-from bot.processor import PerUserUpdateProcessor
 from bot.services import Services
 from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
 from storage.models import Draft, Purchase, Step
@@ -116,13 +116,8 @@ class Harness:
     async def settle(self) -> None:
         """Wait until every update was handled and every purchase in flight is done."""
         assert self.application is not None
-        processor = self.application.update_processor
-        assert isinstance(processor, PerUserUpdateProcessor)
         async with asyncio.timeout(10):
-            await self.telegram.wait_until_delivered()
-            await self.application.update_queue.join()
-            await processor.wait_idle()
-            await self.services.background.wait_idle()
+            await settle(self.application, self.telegram)
 
     async def _new_messages(self, chat_id: int, action: Any) -> list[ChatMessage]:
         before = {m.message_id: m for m in self.telegram.bot_messages(chat_id)}

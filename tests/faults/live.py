@@ -18,9 +18,9 @@ import httpx
 
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
+from bot.console import settle
 from bot.httpserver import HttpServer
 from bot.latcom.sandbox import Sandbox, serve_sandbox
-from bot.processor import PerUserUpdateProcessor
 from bot.services import Services
 from bot.standin import FakeTelegram, StandInRequest
 from bot.standin.server import StandInServer, serve_standin
@@ -145,13 +145,8 @@ class LiveBot:
     async def settle(self, within: float = 10.0) -> None:
         """Wait until every update was handled and every purchase in flight is done."""
         assert self.application is not None
-        processor = self.application.update_processor
-        assert isinstance(processor, PerUserUpdateProcessor)
         async with asyncio.timeout(within):
-            await self.telegram.wait_until_delivered(within)
-            await self.application.update_queue.join()
-            await processor.wait_idle()
-            await self.services.background.wait_idle()
+            await settle(self.application, self.telegram)
 
     async def purchases(self) -> list[Purchase]:
         """Every stored purchase, oldest first."""
