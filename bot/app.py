@@ -121,9 +121,7 @@ def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | Non
             background=Background(application),
             updates=UpdateLog(database),
             settlements=SettlementRepository(database),
-            delivery=Delivery(
-                purchases, NoticeRepository(database), settings.zone, settings.admin_ids
-            ),
+            delivery=Delivery(NoticeRepository(database), settings.zone, settings.admin_ids),
         )
         await services.updates.load()
         services.on_outcome.append(notify_customers)  # customers with a verified number
@@ -156,7 +154,10 @@ async def _close_services(application: App) -> None:
         return
     await services.background.wait_idle()
     await services.client.aclose()
-    await services.database.close()
+    try:
+        await services.updates.save()  # claims of a save that failed, if any
+    finally:
+        await services.database.close()
     application.bot_data.services = None
 
 

@@ -20,7 +20,6 @@ from bot.views.receipt import pending_alert, receipt_actions
 from bot.views.safety import outcome_notice
 from storage.models import Purchase, Status, utcnow
 from storage.notices import NoticeRepository
-from storage.purchases import PurchaseRepository
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +31,10 @@ RETRY_FOR = timedelta(days=2)
 class Delivery:
     def __init__(
         self,
-        purchases: PurchaseRepository,
         notices: NoticeRepository,
         zone: ZoneInfo,
         admin_ids: frozenset[int] = frozenset(),
     ) -> None:
-        self._purchases = purchases
         self._notices = notices
         self._zone = zone
         self._admins = sorted(admin_ids)
@@ -45,17 +42,19 @@ class Delivery:
         # just finished do not both send it.
         self._in_progress: set[int] = set()
 
-    async def deliver(self, bot: Bot, purchase_id: int) -> bool:
+    async def deliver(self, bot: Bot, purchase: Purchase) -> bool:
         """Show the purchase's outcome to its reseller unless they saw it already.
 
+        `purchase` is as just read or written. Should it change meanwhile (a settlement),
+        showing this one does not count as seen, and the newer outcome is shown in turn.
         True once they have; False if it could not be shown now (it will be retried).
         """
+        purchase_id = purchase.id
         if purchase_id in self._in_progress:
             return False
         self._in_progress.add(purchase_id)
         try:
-            purchase = await self._purchases.get(purchase_id)
-            if purchase is None or purchase.status is Status.SENDING:
+            if purchase.status is Status.SENDING:
                 return False
             if purchase.notified_at is not None:
                 return True
@@ -74,7 +73,7 @@ class Delivery:
         """Try again for every recent outcome not seen yet; returns how many got through."""
         delivered = 0
         for purchase in await self._notices.unnotified(utcnow() - RETRY_FOR):
-            if await self.deliver(bot, purchase.id):
+            if await self.deliver(bot, purchase):
                 delivered += 1
         if delivered:
             logger.info("Delivered %d outcome(s) that could not be shown before", delivered)

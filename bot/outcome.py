@@ -39,7 +39,7 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) ->
     # Stored before it is shown: if Telegram fails now, the retry job shows it later;
     # and whatever happens showing it, the admins still hear of a pending one.
     try:
-        await services.delivery.deliver(bot, done.id)
+        await services.delivery.deliver(bot, done)
     except Exception:
         logger.exception("Purchase %s: showing the outcome failed; will retry", done.folio)
     if done.status is Status.PENDING:
@@ -79,5 +79,5 @@ async def recover(bot: Bot, services: Services) -> None:
         )
         # The summary still says "processing": it becomes the pending receipt, and the
         # purchase counts as seen once it does.
-        await services.delivery.deliver(bot, purchase.id)
+        await services.delivery.deliver(bot, purchase)
         await services.delivery.alert_admins(bot, purchase)

@@ -1,9 +1,10 @@
 """Replayed updates: one delivered again (the same update_id, as long polling does after
 a restart) is dropped before any other handler sees it.
 
-The update is claimed as it arrives, before it is handled, and the claim is stored so
-it survives restarts. If the bot dies mid-update, its replay is dropped as well: for the money path
-that is the safe side (at worst a reseller types a step again).
+The update is claimed as it arrives, before it is handled, and the claim is stored a
+moment later (storage/updates.py) so it survives restarts. Whether the bot dies before or
+after that, the money path is safe: a replayed ✅ finds its draft already placed, a
+replayed step only shows that step again.
 """
 
 from __future__ import annotations
@@ -24,11 +25,10 @@ async def drop_replays(update: Update, context: BotContext) -> None:
     if not services.updates.claim(update.update_id):
         logger.info("Update %s was handled before; dropping the replay", update.update_id)
         raise ApplicationHandlerStop
-    # Not awaited: the claim is already in memory. Queued now, the record reaches SQLite
-    # ahead of anything this update's handler writes (the database serves in order).
-    services.background.spawn(
-        services.updates.record(update.update_id), name=f"update-{update.update_id}"
-    )
+    # Not awaited, nor counted as work users wait for: the claim is already in memory.
+    # The application still waits for the save when it stops.
+    if (saving := services.updates.save_later()) is not None:
+        context.application.create_task(saving, name="save-update-ids")
 
 
 def dedupe_handlers() -> list[BaseHandler[Update, BotContext, None]]:

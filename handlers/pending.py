@@ -139,7 +139,7 @@ async def _settle(
     )
     if isinstance(origin, CallbackQuery):
         await answer_quietly(origin)
-    told = await services.delivery.deliver(context.bot, purchase.id)
+    told = await services.delivery.deliver(context.bot, purchase)
     await tell_listeners(context.bot, services, purchase)
     await context.bot.send_message(chat_id, views.settled_done(purchase, lang, seller_told=told))
 

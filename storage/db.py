@@ -1,4 +1,4 @@
-"""The SQLite connection: WAL mode, versioned migrations, one writer at a time."""
+"""The SQLite database: WAL mode, versioned migrations, one writer at a time."""
 
 from __future__ import annotations
 
@@ -24,44 +24,65 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
-class Database:
-    """One aiosqlite connection shared by the repositories.
+async def _connect(path: Path, synchronous: str) -> aiosqlite.Connection:
+    connection = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        connection.row_factory = aiosqlite.Row
+        await connection.execute("PRAGMA journal_mode = WAL")
+        await connection.execute(f"PRAGMA synchronous = {synchronous}")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        await connection.execute("PRAGMA busy_timeout = 5000")
+    except BaseException:
+        await connection.close()  # its thread would otherwise outlive the failure
+        raise
+    return connection
 
-    A single connection is shared by every coroutine, so statements from two coroutines
-    could land inside each other's transaction; the lock keeps each unit of work whole.
+
+class Database:
+    """Two aiosqlite connections to one file, shared by the repositories.
+
+    Money writes (a purchase reserved before it is sent, an outcome, a settlement) go
+    through a connection that syncs every commit to disk (`synchronous = FULL`): they
+    survive a power loss. Everything else uses WAL's `NORMAL`, which survives a killed
+    process and spares a sync per draft step. Two fixed connections rather than one
+    switched back and forth keep a money write to a single trip to the database thread.
+
+    One lock serves both: statements from two coroutines never land inside each other's
+    transaction, and the two connections never wait on each other's file lock.
     """
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, durable: aiosqlite.Connection) -> None:
         self._connection = connection
+        self._durable = durable
         self._lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(str(path), isolation_level=None)
-        connection.row_factory = aiosqlite.Row
-        await connection.execute("PRAGMA journal_mode = WAL")
-        # WAL with NORMAL survives a killed process; only a power loss can undo the
-        # last commits. Money writes ask for `durable=True` and are synced to disk.
-        await connection.execute("PRAGMA synchronous = NORMAL")
-        await connection.execute("PRAGMA foreign_keys = ON")
-        await connection.execute("PRAGMA busy_timeout = 5000")
-        database = cls(connection)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = await _connect(path, "NORMAL")
+        try:
+            database = cls(connection, await _connect(path, "FULL"))
+        except BaseException:
+            await connection.close()
+            raise
         try:
             await database.migrate()
         except BaseException:
-            await connection.close()  # its thread would otherwise outlive the failure
+            await database.close()
             raise
         return database
 
     async def close(self) -> None:
-        await self._connection.close()
+        try:
+            await self._connection.close()
+        finally:
+            await self._durable.close()
 
     async def migrate(self) -> int:
         """Apply every migration newer than the file's `user_version`; return the version."""
         async with self._lock:
-            cursor = await self._connection.execute("PRAGMA user_version")
+            cursor = await self._durable.execute("PRAGMA user_version")
             row = await cursor.fetchone()
             current = int(row[0]) if row else 0
             for version, script in _migrations():
@@ -70,7 +91,7 @@ class Database:
                 logger.info("Applying database migration %04d", version)
                 # executescript commits on its own; the version bump goes in the same script
                 # so a crash between the two cannot re-apply a migration.
-                await self._connection.executescript(
+                await self._durable.executescript(
                     f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
                 )
                 current = version
@@ -84,29 +105,28 @@ class Database:
         a purchase reserved before sending, or an outcome, must never be undone.
         Everything else (drafts, replay guard, notices) can afford the cheaper commit.
         """
+        connection = self._durable if durable else self._connection
         async with self._lock:
-            if durable:
-                await self._connection.execute("PRAGMA synchronous = FULL")
+            await connection.execute("BEGIN IMMEDIATE")
             try:
-                await self._connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._connection
-                except BaseException:
-                    await self._connection.rollback()
-                    raise
-                await self._connection.commit()
-            finally:
-                if durable:
-                    await self._connection.execute("PRAGMA synchronous = NORMAL")
+                yield connection
+            except BaseException:
+                await connection.rollback()
+                raise
+            await connection.commit()
 
-    async def execute(self, sql: str, parameters: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
+    async def execute(
+        self, sql: str, parameters: tuple[object, ...] = (), *, durable: bool = False
+    ) -> list[aiosqlite.Row]:
         """One statement, atomic on its own, in a single trip to the database thread.
 
-        The hot path (a draft's step, the replay guard) is one statement each; running it
-        in autocommit mode spares the BEGIN and COMMIT round trips of `transaction`.
+        The hot path (a draft's step, the replay guard, a purchase reserved or completed)
+        is one statement each; running it in autocommit mode spares the BEGIN and COMMIT
+        round trips of `transaction`. `durable` is as for `transaction`.
         """
+        connection = self._durable if durable else self._connection
         async with self._lock:
-            return list(await self._connection.execute_fetchall(sql, parameters))
+            return list(await connection.execute_fetchall(sql, parameters))
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:

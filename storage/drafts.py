@@ -13,19 +13,13 @@ class DraftRepository:
     async def start(self, user_id: int, chat_id: int, lang: str) -> Draft:
         """Open a new draft at the phone step, replacing any draft the user left open."""
         now = utcnow().isoformat()
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE drafts SET status = 'replaced', updated_at = ? "
-                "WHERE user_id = ? AND status = 'open'",
-                (now, user_id),
-            )
-            cursor = await conn.execute(
-                "INSERT INTO drafts (user_id, chat_id, lang, step, created_at, updated_at) "
-                "VALUES (?, ?, ?, 'phone', ?, ?) RETURNING *",
-                (user_id, chat_id, lang, now, now),
-            )
-            row = await cursor.fetchone()
-        return Draft.from_row(row)
+        # The open draft it replaces is closed by a trigger (migration 0006).
+        rows = await self._db.execute(
+            "INSERT INTO drafts (user_id, chat_id, lang, step, created_at, updated_at) "
+            "VALUES (?, ?, ?, 'phone', ?, ?) RETURNING *",
+            (user_id, chat_id, lang, now, now),
+        )
+        return Draft.from_row(rows[0])
 
     async def current(self, user_id: int) -> Draft | None:
         """The user's open draft, if any."""
@@ -95,16 +89,9 @@ class DraftRepository:
         """Open a new draft already at the confirm step (🔁 Repetir on a receipt),
         replacing any draft the user left open, as `start` does."""
         now = utcnow().isoformat()
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE drafts SET status = 'replaced', updated_at = ? "
-                "WHERE user_id = ? AND status = 'open'",
-                (now, user_id),
-            )
-            cursor = await conn.execute(
-                "INSERT INTO drafts (user_id, chat_id, lang, step, phone, product_id, amount, "
-                "created_at, updated_at) VALUES (?, ?, ?, 'confirm', ?, ?, ?, ?, ?) RETURNING *",
-                (user_id, chat_id, lang, phone, product_id, amount, now, now),
-            )
-            row = await cursor.fetchone()
-        return Draft.from_row(row)
+        rows = await self._db.execute(
+            "INSERT INTO drafts (user_id, chat_id, lang, step, phone, product_id, amount, "
+            "created_at, updated_at) VALUES (?, ?, ?, 'confirm', ?, ?, ?, ?, ?) RETURNING *",
+            (user_id, chat_id, lang, phone, product_id, amount, now, now),
+        )
+        return Draft.from_row(rows[0])

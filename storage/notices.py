@@ -19,19 +19,19 @@ class NoticeRepository:
         Only if the purchase is still as shown: a settlement that landed meanwhile
         still has to be told, so it is not marked by an older notice.
         """
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE purchases SET notified_at = ?, message_id = ? "
-                "WHERE id = ? AND notified_at IS NULL AND status = ? AND settled_at IS ?",
-                (
-                    utcnow().isoformat(),
-                    message_id,
-                    shown.id,
-                    shown.status.value,
-                    None if shown.settled_at is None else shown.settled_at.isoformat(),
-                ),
-            )
-            return cursor.rowcount == 1
+        rows = await self._db.execute(
+            "UPDATE purchases SET notified_at = ?, message_id = ? "
+            "WHERE id = ? AND notified_at IS NULL AND status = ? AND settled_at IS ? "
+            "RETURNING id",
+            (
+                utcnow().isoformat(),
+                message_id,
+                shown.id,
+                shown.status.value,
+                None if shown.settled_at is None else shown.settled_at.isoformat(),
+            ),
+        )
+        return bool(rows)
 
     async def unnotified(self, finished_since: datetime, limit: int = 50) -> list[Purchase]:
         """Finished purchases whose reseller has not seen the outcome yet, oldest first."""

@@ -9,7 +9,7 @@ from enum import StrEnum
 from bot.latcom.models import Approved, Declined, PurchaseOutcome, Unknown
 from storage.db import Database
 from storage.models import Purchase, Status, Step, utcnow
-from storage.repeats import Repeat, hold_back_repeat
+from storage.repeats import SOLD_RECENTLY, Repeat, hold_back_repeat, since
 
 
 class Refusal(StrEnum):
@@ -20,6 +20,16 @@ class Refusal(StrEnum):
     ALREADY_PLACED = "already_placed"
     CANCELLED = "cancelled"
     CHANGED = "changed"
+
+
+# A purchase copied from draft `d`; its parameters: distributor_transaction_id, the
+# seller's name, and the time. The draft is closed by a trigger (migration 0006).
+_PLACE = (
+    "INSERT INTO purchases (distributor_transaction_id, draft_id, reseller_id, "
+    "reseller_name, chat_id, message_id, lang, phone, product_id, amount, status, "
+    "created_at) SELECT ?, d.id, d.user_id, ?, d.chat_id, d.summary_message_id, d.lang, "
+    "d.phone, d.product_id, d.amount, 'sending', ?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +55,45 @@ class PurchaseRepository:
 
         The draft is read here, not from the button: the button only names which draft
         and which version of it the reseller saw. Unless `allow_repeat`, the same top-up
-        sold moments ago holds it back (storage/repeats.py), in the same transaction.
+        sold moments ago holds it back (storage/repeats.py).
+
+        The usual case is one statement, synced to disk: the row is copied from the draft
+        only if the draft is still as confirmed, and a trigger closes the draft in the same
+        statement. When it places nothing, `_refuse` says why, in a transaction.
         """
+        now = utcnow().isoformat()
+        repeat = f"SELECT 1 FROM purchases AS p WHERE {SOLD_RECENTLY}"  # noqa: S608 - constants
+        rows = await self._db.execute(
+            f"{_PLACE} FROM drafts AS d WHERE d.id = ? AND d.user_id = ? AND d.status = 'open' "
+            f"AND d.version = ? AND d.step = ? AND (? OR NOT EXISTS ({repeat})) RETURNING *",
+            (
+                dtid,
+                seller_name,
+                now,
+                draft_id,
+                user_id,
+                version,
+                Step.CONFIRM.value,
+                allow_repeat,
+                since(),
+            ),
+            durable=True,
+        )
+        if rows:
+            return Reserved(Purchase.from_row(rows[0]))
+        return await self._refuse(draft_id, version, user_id, dtid, seller_name, allow_repeat)
+
+    async def _refuse(
+        self,
+        draft_id: int,
+        version: int,
+        user_id: int,
+        dtid: str,
+        seller_name: str | None,
+        allow_repeat: bool,
+    ) -> Reserved | Refusal | Repeat:
+        """Why a draft could not be placed as confirmed; or, should what held it back have
+        changed meanwhile (an earlier sale declined), the purchase after all."""
         now = utcnow().isoformat()
         async with self._db.transaction(durable=True) as conn:
             cursor = await conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,))
@@ -63,27 +110,9 @@ class PurchaseRepository:
                 return Refusal.CHANGED
             if not allow_repeat and (held := await hold_back_repeat(conn, draft, now)):
                 return held
-            await conn.execute(
-                "UPDATE drafts SET status = 'submitted', updated_at = ? WHERE id = ?",
-                (now, draft_id),
-            )
             cursor = await conn.execute(
-                "INSERT INTO purchases (distributor_transaction_id, draft_id, reseller_id, "
-                "reseller_name, chat_id, message_id, lang, phone, product_id, amount, status, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?) RETURNING *",
-                (
-                    dtid,
-                    draft_id,
-                    user_id,
-                    seller_name,
-                    draft["chat_id"],
-                    draft["summary_message_id"],
-                    draft["lang"],
-                    draft["phone"],
-                    draft["product_id"],
-                    draft["amount"],
-                    now,
-                ),
+                f"{_PLACE} FROM drafts AS d WHERE d.id = ? RETURNING *",
+                (dtid, seller_name, now, draft_id),
             )
             row = await cursor.fetchone()
         return Reserved(Purchase.from_row(row))
@@ -132,29 +161,29 @@ class PurchaseRepository:
                     outcome.raw_body,
                     outcome.reason,
                 )
-        async with self._db.transaction(durable=True) as conn:
-            cursor = await conn.execute(
-                "UPDATE purchases SET status = ?, transaction_id = ?, reference = ?, "
-                "auth_code = ?, balance_after = ?, response_code = ?, response_message = ?, "
-                "http_status = ?, raw_response = ?, pending_reason = ?, completed_at = ? "
-                "WHERE id = ? AND status = 'sending' RETURNING *",
-                (*values, now, purchase_id),
-            )
-            row = await cursor.fetchone()
-            if row is None:
-                cursor = await conn.execute("SELECT * FROM purchases WHERE id = ?", (purchase_id,))
-                row = await cursor.fetchone()
-        return Purchase.from_row(row)
+        rows = await self._db.execute(
+            "UPDATE purchases SET status = ?, transaction_id = ?, reference = ?, "
+            "auth_code = ?, balance_after = ?, response_code = ?, response_message = ?, "
+            "http_status = ?, raw_response = ?, pending_reason = ?, completed_at = ? "
+            "WHERE id = ? AND status = 'sending' RETURNING *",
+            (*values, now, purchase_id),
+            durable=True,
+        )
+        if rows:
+            return Purchase.from_row(rows[0])
+        finished = await self.get(purchase_id)  # completed before: it stays as it was
+        if finished is None:
+            raise LookupError(f"no purchase {purchase_id}")
+        return finished
 
     async def interrupted(self, reason: str) -> list[Purchase]:
         """Purchases left 'sending' by a crash become pending verification."""
-        async with self._db.transaction(durable=True) as conn:
-            cursor = await conn.execute(
-                "UPDATE purchases SET status = 'pending', pending_reason = ?, completed_at = ? "
-                "WHERE status = 'sending' RETURNING *",
-                (reason, utcnow().isoformat()),
-            )
-            rows = await cursor.fetchall()
+        rows = await self._db.execute(
+            "UPDATE purchases SET status = 'pending', pending_reason = ?, completed_at = ? "
+            "WHERE status = 'sending' RETURNING *",
+            (reason, utcnow().isoformat()),
+            durable=True,
+        )
         return [Purchase.from_row(row) for row in rows]
 
     async def set_message(self, purchase_id: int, message_id: int) -> None:

@@ -27,20 +27,28 @@ class Repeat:
     earlier_status: Status
 
 
+# Draft `d`'s top-up (same phone, product and amount) sold within the window, as a
+# condition on `purchases AS p`; its one parameter is `since()`. Both the one-statement
+# reservation and the check below use it, so they never disagree on what a repeat is.
+SOLD_RECENTLY = (
+    "p.phone = d.phone AND p.product_id = d.product_id AND p.amount = d.amount "
+    "AND p.created_at >= ? AND p.status IN ('sending', 'approved', 'pending')"
+)
+
+
+def since() -> str:
+    """Where the repeat window starts now."""
+    return (utcnow() - REPEAT_WINDOW).isoformat()
+
+
 async def hold_back_repeat(conn: aiosqlite.Connection, draft: Any, now: str) -> Repeat | None:
     """A Repeat if the draft's top-up was approved, pending or in flight within the
     window; the draft then moves to a new version, the one the warning shows, so its own
     button confirms the repeat and the old summary's ✅ tapped again does nothing."""
+    sql = f"SELECT p.* FROM drafts AS d JOIN purchases AS p ON {SOLD_RECENTLY}"  # noqa: S608 - constants
     cursor = await conn.execute(
-        "SELECT created_at, status FROM purchases "
-        "WHERE phone = ? AND product_id = ? AND amount = ? AND created_at >= ? "
-        "AND status IN ('sending', 'approved', 'pending') ORDER BY id DESC LIMIT 1",
-        (
-            draft["phone"],
-            draft["product_id"],
-            draft["amount"],
-            (utcnow() - REPEAT_WINDOW).isoformat(),
-        ),
+        f"{sql} WHERE d.id = ? ORDER BY p.id DESC LIMIT 1",
+        (since(), draft["id"]),
     )
     earlier = await cursor.fetchone()
     made_at = parse_ts(earlier["created_at"]) if earlier is not None else None

@@ -115,6 +115,9 @@ async def test_reserve_is_written_before_sending_and_only_once(database: Databas
     )
     stored = await purchases.by_transaction_id(purchase.distributor_transaction_id)
     assert stored is not None and stored.status is Status.SENDING
+    placed = await drafts.get(draft_id)
+    assert placed is not None and placed.status == "submitted"
+    assert await drafts.current(7) is None
 
 
 async def test_reserve_refuses_stale_foreign_and_cancelled(database: Database) -> None:
@@ -189,3 +192,6 @@ async def test_money_writes_are_synced_and_others_are_not(database: Database) ->
         seen.append(int(row[0]))
     assert seen == [2, 1]  # FULL inside the durable one, NORMAL otherwise
     assert await synchronous() == 1
+    durable = await database.execute("PRAGMA synchronous", durable=True)
+    assert [int(row[0]) for row in durable] == [2]
+    assert [int(row[0]) for row in await database.execute("PRAGMA synchronous")] == [1]

@@ -85,17 +85,63 @@ async def test_an_update_is_handled_once_even_after_reopening(tmp_path: Path) ->
     assert log.claim(41) is True
     assert log.claim(41) is False
     assert log.claim(42) is True
-    await log.record(41)
-    await log.record(41)  # recording twice is harmless
+    await log.save()
+    await log.save()  # nothing new: nothing written
     await db.close()
     db = await Database.open(path)
     try:
         reopened = UpdateLog(db)
         await reopened.load()
         assert reopened.claim(41) is False
+        assert reopened.claim(42) is False
         assert reopened.claim(43) is True
     finally:
         await db.close()
+
+
+async def _stored_updates(database: Database) -> list[int]:
+    rows = await database.execute("SELECT update_id FROM processed_updates ORDER BY update_id")
+    return [int(row[0]) for row in rows]
+
+
+async def test_claims_made_together_are_stored_together_a_moment_later(
+    database: Database,
+) -> None:
+    log = UpdateLog(database)
+    assert log.claim(7)
+    saving = log.save_later()
+    assert saving is not None
+    assert log.save_later() is None  # one save is on its way: nothing more to schedule
+    task = asyncio.create_task(saving)
+    assert log.claim(8)  # claimed while the save waits: it joins the same write
+    await asyncio.sleep(0)
+    assert await _stored_updates(database) == []  # not yet: the update is being handled
+    await task
+    assert await _stored_updates(database) == [7, 8]
+    assert log.save_later() is None  # nothing left to store
+    assert log.claim(9)
+    again = log.save_later()  # a new claim needs a new save
+    assert again is not None
+    await again
+    assert await _stored_updates(database) == [7, 8, 9]
+
+
+async def test_a_failed_save_keeps_its_claims_for_the_next(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = UpdateLog(database)
+    log.claim(1)
+
+    async def disk_full(*_: object, **__: object) -> None:
+        raise aiosqlite.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(database, "execute", disk_full)
+        with pytest.raises(aiosqlite.OperationalError):
+            await log.save()
+    log.claim(2)
+    await log.save()
+    assert await _stored_updates(database) == [1, 2]
 
 
 async def test_memory_of_updates_is_bounded(database: Database) -> None:
@@ -108,7 +154,8 @@ async def test_memory_of_updates_is_bounded(database: Database) -> None:
 
 async def test_prune_forgets_only_old_updates(database: Database) -> None:
     log = UpdateLog(database)
-    await log.record(1)
+    log.claim(1)
+    await log.save()
     assert await log.prune(utcnow() - timedelta(days=2)) == 0
     assert await log.prune(utcnow() + timedelta(seconds=1)) == 1
     fresh = UpdateLog(database)
