@@ -4,37 +4,53 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
-from telegram import Bot
+from telegram import Bot, CallbackQuery
 
 from bot import views
 from bot.domain.formatting import format_money, format_phone
-from bot.i18n import t
+from bot.i18n import plain, t
 from bot.services import Services
-from bot.telegram_io import show, tell
+from bot.telegram_io import answer_quietly, show, tell
 from storage.models import Purchase, Status
 
 logger = logging.getLogger(__name__)
 
+# From the ✅ tap, when a provider still working is said to be: in the tap's answer,
+# then in the summary itself (the second no sooner than the first).
+ANSWER_TAP_AFTER_SECONDS = 1.0
 PROCESSING_NOTICE_AFTER_SECONDS = 3.0
 
 
-async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) -> None:
+async def complete_purchase(
+    bot: Bot, services: Services, purchase: Purchase, tap: CallbackQuery | None = None
+) -> None:
     """Send the reserved purchase once and show its outcome in place of the summary.
 
-    The tap's answer already says "processing"; the summary only turns into a
-    processing notice when the provider is slow. Most top-ups answer within a couple
-    of seconds, and one edit instead of two keeps the bot within Telegram's overall
-    rate when many resellers confirm at once.
+    `tap`, the ✅ that confirmed it, is answered once the outcome shows: until then
+    Telegram shows a progress bar on the button, and a "processing" toast over a receipt
+    already on screen would only be noise. A provider slower than a second gets the
+    toast; slower than three seconds, the summary turns into a processing notice too.
+    Most top-ups answer within a couple of seconds, and one edit instead of two keeps
+    the bot within Telegram's overall rate when many resellers confirm at once.
     """
+    started = time.monotonic()
     sending = asyncio.create_task(services.purchasing.send(purchase))
     try:
-        await asyncio.wait({sending}, timeout=PROCESSING_NOTICE_AFTER_SECONDS)
+        await asyncio.wait({sending}, timeout=ANSWER_TAP_AFTER_SECONDS)
+        if tap is not None and not sending.done():
+            await answer_quietly(tap, plain(purchase.lang, "callback.processing"))
+            tap = None
+        waited = time.monotonic() - started
+        await asyncio.wait({sending}, timeout=max(PROCESSING_NOTICE_AFTER_SECONDS - waited, 0))
         if not sending.done():
             await _show_processing(bot, services, purchase)
         done = await sending
-    except asyncio.CancelledError:
+    except BaseException:
         sending.cancel()
+        if tap is not None:
+            await answer_quietly(tap)
         raise
     # Stored before it is shown: if Telegram fails now, the retry job shows it later;
     # and whatever happens showing it, the admins still hear of a pending one.
@@ -42,6 +58,8 @@ async def complete_purchase(bot: Bot, services: Services, purchase: Purchase) ->
         await services.delivery.deliver(bot, done)
     except Exception:
         logger.exception("Purchase %s: showing the outcome failed; will retry", done.folio)
+    if tap is not None:
+        await answer_quietly(tap)
     if done.status is Status.PENDING:
         await services.delivery.alert_admins(bot, done)
     await tell_listeners(bot, services, done)

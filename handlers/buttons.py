@@ -173,11 +173,12 @@ async def _confirm(
         return
     purchase = result.purchase
     # The purchase is reserved: it must be sent and settled even if telling the user
-    # fails, so it starts before anything else can go wrong in this handler.
+    # fails, so it starts before anything else can go wrong in this handler. The tap is
+    # answered there, as its outcome shows.
     services.background.spawn(
-        complete_purchase(context.bot, services, purchase), name=f"purchase-{purchase.folio}"
+        complete_purchase(context.bot, services, purchase, query),
+        name=f"purchase-{purchase.folio}",
     )
-    await answer_quietly(query, plain(purchase.lang, "callback.processing"))
 
 
 async def _warn_repeat(query: CallbackQuery, context: BotContext, repeat: Repeat) -> None:

@@ -60,12 +60,12 @@ async def test_typed_amount_is_charged_once_and_receipted_in_the_summary(bot: Ha
         charge.reference,
         charge.auth_code,
     )
-    # The tap is answered "processing" at once; a quick answer turns the summary itself
-    # into the receipt, with one edit and nothing else sent.
+    # A quick answer turns the summary itself into the receipt, with one edit and nothing
+    # else sent; the tap is answered as it shows, without a "processing" toast over it.
     assert [message.message_id for message in changed] == [summary.message_id]
     summary_text, receipt = bot.shown(RESELLER, summary.message_id)[-2:]
     assert summary_text.startswith("Revisa la recarga")
-    assert bot.answers(RESELLER)[-1] == "Procesando…"
+    assert bot.answers(RESELLER)[-1] == ""
     assert [button.text for button in changed[0].buttons] == ["🔁 Repetir", "📤 Compartir"]
     assert receipt.startswith("✅ Recarga exitosa")
     for shown in (
@@ -206,9 +206,10 @@ async def test_double_tap_on_confirm_charges_once(bot: Harness) -> None:
     assert len(bot.sandbox.charges) == 1
     assert len(bot.sandbox.received) == 1
     assert len(await bot.purchases()) == 1
-    first, second = bot.answers(RESELLER)[-2:]
-    assert first == "Procesando…"
+    # The second tap is told at once; the first is answered as its receipt shows.
+    second, first = bot.answers(RESELLER)[-2:]
     assert "ya se envió" in second
+    assert first == ""
     assert bot.alerts(RESELLER) == [second]
     assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith(
         "✅ Recarga exitosa"
@@ -245,11 +246,13 @@ async def test_two_resellers_buy_at_once_without_mixing(bot: Harness) -> None:
 async def test_a_slow_provider_turns_the_summary_into_a_processing_notice(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("bot.outcome.ANSWER_TAP_AFTER_SECONDS", 0.02)
     monkeypatch.setattr("bot.outcome.PROCESSING_NOTICE_AFTER_SECONDS", 0.05)
     bot.sandbox.slow_seconds = 0.3
     summary = await bot.reach(RESELLER, Step.CONFIRM, phone="55 1234 9970", amount="100")
     await bot.tap(RESELLER, "✅")
 
+    assert bot.answers(RESELLER)[-1] == "Procesando…"  # the toast, while it still is
     processing, receipt = bot.shown(RESELLER, summary.message_id)[-2:]
     assert processing.startswith("⏳ Procesando la recarga de $100 MXN a 55 1234 9970")
     assert receipt.startswith("✅ Recarga exitosa")
