@@ -91,10 +91,11 @@ async def _answer_and_show(
     text: str,
     markup: InlineKeyboardMarkup | None = None,
 ) -> int | None:
-    """Answer the tap while the pressed message changes: one round trip, not two."""
-    _, shown = await asyncio.gather(
-        answer_quietly(query),
+    """Answer the tap while the pressed message changes: one round trip, not two. The
+    new screen goes first: it is what the reseller waits for."""
+    shown, _ = await asyncio.gather(
         show(context.bot, draft.chat_id, _message_id(query), text, markup),
+        answer_quietly(query),
     )
     return shown
 
