@@ -155,7 +155,7 @@ async def _close_services(application: App) -> None:
     await services.background.wait_idle()
     await services.client.aclose()
     try:
-        await services.updates.save()  # claims of a save that failed, if any
+        await services.updates.close()  # the update ids not stored yet
     finally:
         await services.database.close()
     application.bot_data.services = None

@@ -25,10 +25,6 @@ async def drop_replays(update: Update, context: BotContext) -> None:
     if not services.updates.claim(update.update_id):
         logger.info("Update %s was handled before; dropping the replay", update.update_id)
         raise ApplicationHandlerStop
-    # Not awaited, nor counted as work users wait for: the claim is already in memory.
-    # The application still waits for the save when it stops.
-    if (saving := services.updates.save_later()) is not None:
-        context.application.create_task(saving, name="save-update-ids")
 
 
 def dedupe_handlers() -> list[BaseHandler[Update, BotContext, None]]:

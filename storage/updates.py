@@ -10,18 +10,20 @@ statement: the write stays off the path of the update that was just claimed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
 from collections import deque
-from collections.abc import Coroutine
 from datetime import datetime
-from typing import Any
 
 from storage.db import Database
 from storage.models import utcnow
 
+logger = logging.getLogger(__name__)
+
 # Far more than one getUpdates batch (at most 100 updates): every possible replay.
 REMEMBERED = 10_000
-# How long claims wait to be stored together (see `save_later`).
+# How long claims wait to be stored together (see `claim`).
 SAVE_AFTER_SECONDS = 0.05
 
 
@@ -31,7 +33,7 @@ class UpdateLog:
         self._recent: set[int] = set()
         self._order: deque[int] = deque()
         self._unsaved: list[int] = []
-        self._save_on_its_way = False
+        self._saving: asyncio.Task[None] | None = None
 
     async def load(self) -> None:
         """Remember the ids recorded before the last stop."""
@@ -45,29 +47,36 @@ class UpdateLog:
     def claim(self, update_id: int) -> bool:
         """True the first time an update is seen, False for a replay.
 
-        A claim is in memory at once, and stored by the next `save`.
+        The claim holds in memory at once. It is stored a moment later, with the claims
+        made meanwhile, in one statement: one write for a burst of updates, and out of
+        the way of the update just claimed, whose handler is about to use the database.
         """
         if update_id in self._recent:
             return False
         self._remember(update_id)
         self._unsaved.append(update_id)
+        if self._saving is None:
+            self._saving = asyncio.get_running_loop().create_task(
+                self._save_soon(), name="save-update-ids"
+            )
         return True
 
-    def save_later(self) -> Coroutine[Any, Any, None] | None:
-        """What stores, in a moment, the claims made until then; None when that is on its
-        way already. One write for a burst of updates, and out of the way of the update
-        just claimed, whose handler is about to use the database."""
-        if self._save_on_its_way or not self._unsaved:
-            return None
-        self._save_on_its_way = True
-        return self._save_soon()
+    async def close(self) -> None:
+        """Store what is still unsaved now; call before closing the database."""
+        if self._saving is not None:
+            self._saving.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._saving
+            self._saving = None
+        await self.save()
 
     async def _save_soon(self) -> None:
+        await asyncio.sleep(SAVE_AFTER_SECONDS)
+        self._saving = None  # claims from here on are for the next save
         try:
-            await asyncio.sleep(SAVE_AFTER_SECONDS)
-        finally:
-            self._save_on_its_way = False  # claims from here on wait for the next save
-        await self.save()
+            await self.save()
+        except Exception:
+            logger.exception("Could not store %d update ids; will retry", len(self._unsaved))
 
     async def save(self) -> None:
         """Store every claim not stored yet, in one statement."""

@@ -85,8 +85,7 @@ async def test_an_update_is_handled_once_even_after_reopening(tmp_path: Path) ->
     assert log.claim(41) is True
     assert log.claim(41) is False
     assert log.claim(42) is True
-    await log.save()
-    await log.save()  # nothing new: nothing written
+    await log.close()  # as the bot stops: what is not stored yet is stored now
     await db.close()
     db = await Database.open(path)
     try:
@@ -95,6 +94,7 @@ async def test_an_update_is_handled_once_even_after_reopening(tmp_path: Path) ->
         assert reopened.claim(41) is False
         assert reopened.claim(42) is False
         assert reopened.claim(43) is True
+        await reopened.close()
     finally:
         await db.close()
 
@@ -104,44 +104,47 @@ async def _stored_updates(database: Database) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-async def test_claims_made_together_are_stored_together_a_moment_later(
-    database: Database,
-) -> None:
+async def _until_stored(database: Database, count: int) -> list[int]:
+    """The stored ids once there are `count` of them (a save comes within moments)."""
+    for _ in range(500):
+        if len(stored := await _stored_updates(database)) >= count:
+            return stored
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{count} update ids were not stored within 5 s")
+
+
+async def test_claims_are_stored_together_a_moment_later(database: Database) -> None:
     log = UpdateLog(database)
     assert log.claim(7)
-    saving = log.save_later()
-    assert saving is not None
-    assert log.save_later() is None  # one save is on its way: nothing more to schedule
-    task = asyncio.create_task(saving)
-    assert log.claim(8)  # claimed while the save waits: it joins the same write
+    assert log.claim(8)
     await asyncio.sleep(0)
-    assert await _stored_updates(database) == []  # not yet: the update is being handled
-    await task
-    assert await _stored_updates(database) == [7, 8]
-    assert log.save_later() is None  # nothing left to store
-    assert log.claim(9)
-    again = log.save_later()  # a new claim needs a new save
-    assert again is not None
-    await again
-    assert await _stored_updates(database) == [7, 8, 9]
+    assert await _stored_updates(database) == []  # not yet: their handlers go first
+    assert await _until_stored(database, 2) == [7, 8]
+    assert log.claim(9)  # a claim after that save gets a save of its own
+    assert await _until_stored(database, 3) == [7, 8, 9]
+    await log.close()
 
 
 async def test_a_failed_save_keeps_its_claims_for_the_next(
-    database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     log = UpdateLog(database)
-    log.claim(1)
+    failed = asyncio.Event()
 
     async def disk_full(*_: object, **__: object) -> None:
+        failed.set()
         raise aiosqlite.OperationalError("database or disk is full")
 
     with monkeypatch.context() as patched:
         patched.setattr(database, "execute", disk_full)
-        with pytest.raises(aiosqlite.OperationalError):
-            await log.save()
+        log.claim(1)
+        async with asyncio.timeout(5):
+            await failed.wait()
+        await asyncio.sleep(0.01)  # the failed save logs and gives up for now
+    assert "Could not store 1 update ids" in caplog.text
     log.claim(2)
-    await log.save()
-    assert await _stored_updates(database) == [1, 2]
+    assert await _until_stored(database, 2) == [1, 2]
+    await log.close()
 
 
 async def test_memory_of_updates_is_bounded(database: Database) -> None:
@@ -150,17 +153,19 @@ async def test_memory_of_updates_is_bounded(database: Database) -> None:
         assert log.claim(update_id)
     assert log.claim(REMEMBERED + 4) is False  # recent: still known
     assert log.claim(0) is True  # far older than any replay: forgotten
+    await log.close()
 
 
 async def test_prune_forgets_only_old_updates(database: Database) -> None:
     log = UpdateLog(database)
     log.claim(1)
-    await log.save()
+    await log.close()
     assert await log.prune(utcnow() - timedelta(days=2)) == 0
     assert await log.prune(utcnow() + timedelta(seconds=1)) == 1
     fresh = UpdateLog(database)
     await fresh.load()
     assert fresh.claim(1) is True
+    await fresh.close()
 
 
 async def test_repeat_within_the_window_is_held_back_for_any_reseller(database: Database) -> None:
