@@ -48,6 +48,33 @@ async def test_open_creates_folder_wal_and_schema(tmp_path: Path) -> None:
         await db.close()
 
 
+async def test_the_log_is_checkpointed_in_the_background_never_by_a_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit that checkpoints makes every user wait behind it; a background one not."""
+    monkeypatch.setattr("storage.db.CHECKPOINT_EVERY_SECONDS", 0.05)
+    path = tmp_path / "db.sqlite3"
+    db = await Database.open(path)
+    try:
+        for durable in (False, True):
+            rows = await db.execute("PRAGMA wal_autocheckpoint", durable=durable)
+            assert [int(row[0]) for row in rows] == [0]
+        size = path.stat().st_size
+        drafts = DraftRepository(db)
+        for user_id in range(300):
+            await drafts.start(user_id, user_id, "es")
+        for _ in range(500):  # the drafts reach the database file within moments
+            if path.stat().st_size > size:
+                break
+            await asyncio.sleep(0.01)
+        assert path.stat().st_size > size
+        busy, logged, copied = await db.checkpoint()
+        assert busy == 0 and copied == logged
+    finally:
+        await db.close()
+    assert not path.with_name(path.name + "-wal").exists()  # closing leaves no log behind
+
+
 async def test_reopening_does_not_reapply_migrations(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     db = await Database.open(path)
