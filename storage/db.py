@@ -110,7 +110,8 @@ class Database:
             await asyncio.sleep(seconds)
             try:
                 await self.checkpoint()
-            except aiosqlite.Error:
+            except Exception:
+                # The log only grows until the next one succeeds: never worth stopping for.
                 logger.exception("Checkpointing the database failed; will try again")
 
     async def checkpoint(self) -> tuple[int, int, int]:
