@@ -1,8 +1,9 @@
 """The repeat guard: the same top-up to the same number sold moments ago.
 
 Providers block a repeat of the same phone, product and amount for a while, whoever
-sells it; so does the bot, unless the reseller confirms it a second time. The check runs
-inside the caller's reserve transaction, so two resellers cannot both slip past it.
+sells it; so does the bot, unless the reseller confirms it a second time. The check is
+part of the reservation itself (its one statement, or its transaction when that placed
+nothing), so two resellers cannot both slip past it.
 """
 
 from __future__ import annotations
