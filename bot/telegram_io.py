@@ -12,6 +12,14 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 logger = logging.getLogger(__name__)
 
 
+_Content = tuple[str, str | None]
+
+
+def _content(text: str, markup: InlineKeyboardMarkup | None) -> _Content:
+    """What a message shows, comparable: its text and its buttons."""
+    return text, markup.to_json() if markup is not None else None
+
+
 class _LastShown:
     """What this process last put in each message, so an edit that would change nothing
     (a double tap on a page button, say) is never sent: Telegram refuses those. Updates of
@@ -19,21 +27,13 @@ class _LastShown:
 
     def __init__(self, size: int = 10_000) -> None:
         self._size = size
-        self._shown: OrderedDict[tuple[int, int], tuple[str, str | None]] = OrderedDict()
+        self._shown: OrderedDict[tuple[int, int], _Content] = OrderedDict()
 
-    @staticmethod
-    def _content(text: str, markup: InlineKeyboardMarkup | None) -> tuple[str, str | None]:
-        return text, markup.to_json() if markup is not None else None
+    def same(self, chat_id: int, message_id: int, shown: _Content) -> bool:
+        return self._shown.get((chat_id, message_id)) == shown
 
-    def same(
-        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
-    ) -> bool:
-        return self._shown.get((chat_id, message_id)) == self._content(text, markup)
-
-    def remember(
-        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
-    ) -> None:
-        self._shown[(chat_id, message_id)] = self._content(text, markup)
+    def remember(self, chat_id: int, message_id: int, shown: _Content) -> None:
+        self._shown[(chat_id, message_id)] = shown
         self._shown.move_to_end((chat_id, message_id))
         if len(self._shown) > self._size:
             self._shown.popitem(last=False)
@@ -67,8 +67,9 @@ async def show(
     Returns the id of the message that now shows `text`, or None if nothing could be
     shown (the caller keeps the state, so it can be shown again later).
     """
+    shown = _content(text, markup)
     if message_id is not None:
-        if _last_shown(bot).same(chat_id, message_id, text, markup):
+        if _last_shown(bot).same(chat_id, message_id, shown):
             return message_id
         try:
             await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
@@ -80,14 +81,14 @@ async def show(
         except TelegramError as exc:
             logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
         else:
-            _last_shown(bot).remember(chat_id, message_id, text, markup)
+            _last_shown(bot).remember(chat_id, message_id, shown)
             return message_id
     try:
         sent = await bot.send_message(chat_id, text, reply_markup=markup)
     except TelegramError as exc:
         logger.error("Could not send a message to chat %s: %s", chat_id, exc)
         return None
-    _last_shown(bot).remember(chat_id, sent.message_id, text, markup)
+    _last_shown(bot).remember(chat_id, sent.message_id, shown)
     return sent.message_id
 
 
