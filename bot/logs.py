@@ -1,41 +1,94 @@
-"""Logging set-up that keeps secrets out of every line."""
+"""Logging set-up that keeps secrets out of every line, tracebacks included."""
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 
 from bot.config import Settings
 
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Secrets shorter than this are not looked for: replacing "abc" everywhere would maul
+# the log, and no credential this bot holds is that short.
+SHORTEST_SECRET = 6
+# Provider tokens are renewed about hourly; the last few cover any still in flight.
+REMEMBERED_TOKENS = 16
+
+
+class Secrets:
+    """What must never be written: fixed credentials, and tokens issued while running."""
+
+    def __init__(self) -> None:
+        self._fixed: list[str] = []
+        self._issued: deque[str] = deque(maxlen=REMEMBERED_TOKENS)
+
+    def configure(self, fixed: list[str]) -> None:
+        """The credentials of this configuration (the longest first, so that one holding
+        another is replaced whole)."""
+        found = {secret for secret in fixed if len(secret) >= SHORTEST_SECRET}
+        self._fixed = sorted(found, key=len, reverse=True)
+
+    def add(self, secret: str) -> None:
+        """A token handed to us at run time (the provider's access or refresh token)."""
+        if len(secret) >= SHORTEST_SECRET and secret not in self._issued:
+            self._issued.append(secret)
+
+    def redact(self, text: str) -> str:
+        for secret in (*self._fixed, *self._issued):
+            if secret in text:
+                text = text.replace(secret, "***")
+        return text
+
+
+# The process's secrets; setup_logging fills in the configured ones.
+secrets = Secrets()
+
+
+def keep_secret(token: str) -> None:
+    """Never write `token`, from now on (the provider's tokens, as they are issued)."""
+    secrets.add(token)
+
 
 class RedactSecrets(logging.Filter):
-    """Replaces any known secret in a formatted record: the last line of defence."""
+    """Rewrites a record without any known secret before it is written: its message, and
+    the traceback and stack of an exception logged with it. The record itself changes, so
+    every handler after this one gets it clean too. The last line of defence: nothing
+    of ours passes a secret to a log, but python-telegram-bot's DEBUG lines hold the
+    Bot API URL, bot token included."""
 
-    def __init__(self, secrets: list[str]) -> None:
+    _plain = logging.Formatter()
+
+    def __init__(self, known: Secrets) -> None:
         super().__init__()
-        self._secrets = [secret for secret in secrets if len(secret) >= 6]
+        self._known = known
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = message
-        for secret in self._secrets:
-            redacted = redacted.replace(secret, "***")
+        redacted = self._known.redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._plain.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._known.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._known.redact(record.stack_info)
         return True
 
 
 def setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=settings.log_level, format=FORMAT)
     # httpx logs every request URL, and Telegram's URLs carry the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
-    secrets = [
+    fixed = [
         secret.get_secret_value()
         for secret in (settings.telegram_bot_token, settings.latcom_secret_key)
         if secret is not None
     ]
+    # A bot token is "<bot id>:<secret>"; the id is public, the rest is not.
+    fixed += [secret.partition(":")[2] for secret in fixed if ":" in secret]
+    secrets.configure(fixed)
     redact = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
 from bot.console import settle
+from bot.httpserver import HttpReply
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
 from bot.services import Services
@@ -46,6 +48,23 @@ def make_sandbox(**overrides: Any) -> Sandbox:
     }
     values.update(overrides)
     return Sandbox(**values)
+
+
+class TokenRecordingSandbox(Sandbox):
+    """A sandbox that remembers every token it hands out, to look for them in logs."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.issued: list[str] = []
+
+    async def handle(
+        self, method: str, target: str, headers: dict[str, str], body: bytes
+    ) -> HttpReply | None:
+        reply = await super().handle(method, target, headers, body)
+        if reply is not None and target.endswith("/login") and reply.status == 200:
+            answer = json.loads(reply.body)
+            self.issued += [answer["access_token"], answer["refresh_token"]]
+        return reply
 
 
 class HumanPace:

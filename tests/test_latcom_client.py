@@ -17,7 +17,6 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from bot.httpserver import HttpReply
 from bot.latcom import client as client_module
 from bot.latcom.classify import classify
 from bot.latcom.client import LatcomClient
@@ -33,6 +32,7 @@ from bot.latcom.models import (
 )
 from bot.latcom.sandbox import Sandbox, serve_sandbox
 from bot.latcom.transport import SandboxTransport
+from tests.harness import TokenRecordingSandbox
 
 CUSTOMER, SECRET = "reseller-7", "s3cret-sandbox-key"
 BASE_URL = "http://sandbox.invalid/api/distributor"
@@ -45,23 +45,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-class TokenRecordingSandbox(Sandbox):
-    """A sandbox that remembers every token it hands out, to look for them in logs."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.issued: list[str] = []
-
-    async def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
-        reply = await super().handle(method, target, headers, body)
-        if reply is not None and target.endswith("/login") and reply.status == 200:
-            answer = json.loads(reply.body)
-            self.issued += [answer["access_token"], answer["refresh_token"]]
-        return reply
 
 
 class SlowTransport(SandboxTransport):

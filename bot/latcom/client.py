@@ -29,6 +29,7 @@ from bot.latcom.models import (
     PurchaseRequest,
     Unknown,
 )
+from bot.logs import keep_secret
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +183,9 @@ class LatcomClient:
             raise LatcomAuthError(f"the provider refused the credentials of {self._customer_id}")
         data = json_object(response.content) or {}
         token = data.get("access_token")
+        for issued in (token, data.get("refresh_token")):
+            if isinstance(issued, str):
+                keep_secret(issued)  # whatever happens next, no log line shows it
         if response.status_code != 200 or not isinstance(token, str) or not token:
             raise LatcomUnavailable(f"login: unexpected answer (HTTP {response.status_code})")
         lifetime = decimal_or_none(data.get("expires_in"))

@@ -14,14 +14,20 @@ import pytest
 from pydantic import SecretStr
 
 from bot.config import Settings
-from bot.httpserver import HttpReply
 from bot.latcom.client import LatcomClient
 from bot.latcom.models import LatcomError
-from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
 from bot.logs import setup_logging
 from storage.models import Step
-from tests.harness import ADMIN, RESELLER, STRANGER, Harness, make_sandbox, make_settings
+from tests.harness import (
+    ADMIN,
+    RESELLER,
+    STRANGER,
+    Harness,
+    TokenRecordingSandbox,
+    make_sandbox,
+    make_settings,
+)
 
 BOT_TOKEN = "7234567890:AAHsecretBotTokenValue_0123456789abcd"
 CUSTOMER_ID = "acme-distribuidor"
@@ -73,19 +79,6 @@ async def test_strangers_reach_no_purchase_code(
     assert await bot.services.drafts.current(RESELLER) == draft
     await bot.tap(RESELLER, "✅", summary.message_id)
     assert len(bot.sandbox.charges) == 1
-
-
-class TokenRecordingSandbox(Sandbox):
-    """The sandbox, noting every access and refresh token it hands out."""
-
-    issued: list[str]
-
-    def _login(self, body: bytes) -> HttpReply:
-        reply = super()._login(body)
-        answer = json.loads(reply.body)
-        if answer.get("success"):
-            self.issued.extend([answer["access_token"], answer["refresh_token"]])
-        return reply
 
 
 class Captured(logging.Handler):
@@ -150,7 +143,6 @@ async def test_no_secret_in_logs_messages_or_exceptions(
     sandbox = TokenRecordingSandbox(
         customer_id=CUSTOMER_ID, secret_key=SECRET_KEY, slow_seconds=0.1, hang_seconds=3.0
     )
-    sandbox.issued = []
     bot = Harness(settings, sandbox=sandbox)
     await bot.start()
     try:
