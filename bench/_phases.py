@@ -30,13 +30,22 @@ class Figures:
     logins: int = 0
     bot_rss_kib: int = 0
     echo_rss_kib: int = 0
+    disk_syncs: list[float] = field(default_factory=list)  # seconds per 4 KiB fdatasync
 
 
-async def paced(upstreams: Upstreams, ids: list[int], figures: Figures, top_ups: int) -> None:
+def _seed(user_id: int, round_: int) -> int:
+    """Each user thinks differently in each round: no collision repeats round after round."""
+    return user_id * 1000 + round_
+
+
+async def paced(
+    upstreams: Upstreams, ids: list[int], figures: Figures, top_ups: int, round_: int = 0
+) -> None:
     """Resellers at a person's pace, each doing `top_ups` whole top-ups."""
 
     async def one(user_id: int) -> None:
-        reseller, pacing = Reseller(upstreams, user_id, figures.paced), Pacing(*HUMAN, user_id)
+        reseller = Reseller(upstreams, user_id, figures.paced)
+        pacing = Pacing(*HUMAN, _seed(user_id, round_))
         await pacing.think()  # people do not all start at the same instant
         for _ in range(top_ups):
             await reseller.top_up(pacing)
@@ -113,12 +122,12 @@ async def hang(
 
 
 async def echo_yardstick(
-    upstreams: Upstreams, ids: list[int], figures: Figures, messages: int
+    upstreams: Upstreams, ids: list[int], figures: Figures, messages: int, round_: int = 0
 ) -> None:
     """The echo bot, written to at the same pace as the paced resellers."""
 
     async def one(user_id: int) -> None:
-        pacing = Pacing(*HUMAN, user_id)
+        pacing = Pacing(*HUMAN, _seed(user_id, round_))
         await pacing.think()
         await Chatter(upstreams, user_id, figures.echo).chat(messages, pacing)
 

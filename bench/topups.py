@@ -3,8 +3,9 @@
 The bot runs as its own process, exactly as `python -m bot` runs it (long polling with
 PTB's HTTPXRequest), against the Bot API stand-in and the sandbox provider that this
 process serves over HTTP on 127.0.0.1. Simulated resellers do whole top-ups
-(/recarga → phone → 📱 → amount → ✅ → receipt). Then the same stand-in serves a plain
-python-telegram-bot echo bot, the yardstick for what any PTB bot costs per update.
+(/recarga → phone → 📱 → amount → ✅ → receipt). Alongside, a plain python-telegram-bot
+echo bot, with a stand-in of its own, is the yardstick for what any PTB bot costs per
+update: the two are written to in turns, round after round, at the same pace.
 
 Added latency of a step: from the moment its update is available to getUpdates to the
 moment the stand-in receives the reply the user waits for (the next screen; for ✅ the
@@ -18,6 +19,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import math
 import os
 import platform
 import tempfile
@@ -27,9 +29,10 @@ from pathlib import Path
 
 import telegram
 
+from bench._disk import SyncProbe
 from bench._phases import Figures, burst, echo_yardstick, flat_out, hang, paced
 from bench._process import BotProcess
-from bench._stats import Row, p50_p99, percentile, table, verdict
+from bench._stats import Row, ms, p50_p99, percentile, table, verdict
 from bench._upstreams import Upstreams
 from bench._users import STEPS, Pacing, Reseller, User
 
@@ -37,6 +40,7 @@ ADMIN = 1
 RESELLERS = list(range(1001, 1051))
 BYSTANDERS = list(range(2001, 2021))
 ECHO_USERS = list(range(3001, 3051))
+SLOW_SYNC_SECONDS = 0.010
 
 
 @contextlib.contextmanager
@@ -53,42 +57,66 @@ def no_collections_here() -> Iterator[None]:
 
 
 async def measure(args: argparse.Namespace) -> Figures:
-    """Run every phase against the bot, then the yardstick against the echo bot."""
+    """The bot and the echo bot run side by side, each with its own stand-in; the paced
+    resellers and the echo bot's users take turns, round after round, so a machine that
+    is slower for a while slows both alike. Then the bot's other phases."""
     figures = Figures(resellers=len(RESELLERS))
     with (
         tempfile.TemporaryDirectory(prefix="bench-topups-") as workdir,
         no_collections_here(),
     ):
-        upstreams = Upstreams(Path(workdir))
-        await upstreams.open()
-        env = upstreams.environment([ADMIN], RESELLERS + BYSTANDERS)
-        bot = BotProcess(upstreams, "bench._serve_bot", env)
-        echo = BotProcess(upstreams, "bench._echo", env)
+        upstreams, yardstick = Upstreams(Path(workdir, "bot")), Upstreams(Path(workdir, "echo"))
+        for side in (upstreams, yardstick):
+            side.workdir.mkdir()
+            await side.open()
+        bot = BotProcess(
+            upstreams, "bench._serve_bot", upstreams.environment([ADMIN], RESELLERS + BYSTANDERS)
+        )
+        echo = BotProcess(yardstick, "bench._echo", yardstick.environment([], []))
         options = ["--no-global-limit"] if args.no_global_limit else []
         if args.profile is not None:
             options += ["--profile", str(args.profile.resolve())]
         try:
             await bot.start(*options)
-            await User(upstreams, ADMIN, None).act(
-                "start", lambda: upstreams.telegram.send_text(ADMIN, "/start"), ("sent",)
-            )
-            # Warm-up, not measured: the first login, first queries, lazy imports.
-            await Reseller(upstreams, ADMIN, None).top_up(Pacing(0, 0, 0))
-            await paced(upstreams, RESELLERS, figures, args.paced_top_ups)
+            await echo.start()
+            await warm_up(upstreams, yardstick)
+            with SyncProbe(upstreams.workdir) as disk:
+                for round_ in range(args.rounds):
+                    turns = [
+                        paced(upstreams, RESELLERS, figures, args.top_ups_per_round, round_),
+                        echo_yardstick(
+                            yardstick, ECHO_USERS, figures, args.echoes_per_round, round_
+                        ),
+                    ]
+                    for turn in turns if round_ % 2 == 0 else reversed(turns):
+                        gc.collect()  # each turn starts on as clean a slate as the other
+                        await turn
+            figures.disk_syncs = disk.seconds
+            figures.echo_rss_kib = await echo.stop()
             await flat_out(upstreams, RESELLERS, figures, args.flat_top_ups)
             await burst(upstreams, RESELLERS, figures)
             await hang(upstreams, RESELLERS[:10], BYSTANDERS, figures)
             figures.logins = upstreams.sandbox.logins
             figures.bot_rss_kib = await bot.stop()
-            gc.collect()  # the echo bot starts on as clean a slate as the bot did
-            await echo.start()
-            await echo_yardstick(upstreams, ECHO_USERS, figures, args.echo_messages)
-            figures.echo_rss_kib = await echo.stop()
         finally:
             bot.kill()
             echo.kill()
-            await upstreams.close()
+            for side in (upstreams, yardstick):
+                await side.close()
     return figures
+
+
+async def warm_up(upstreams: Upstreams, yardstick: Upstreams) -> None:
+    """Not measured: the first login, first queries, lazy imports, first connections."""
+    telegram = upstreams.telegram
+    await User(upstreams, ADMIN, None).act(
+        "start", lambda: telegram.send_text(ADMIN, "/start"), ("sent",)
+    )
+    await Reseller(upstreams, ADMIN, None).top_up(Pacing(0, 0, 0))
+    chatter = ECHO_USERS[0]
+    await User(yardstick, chatter, None).act(
+        "hola", lambda: yardstick.telegram.send_text(chatter, "hola"), ("sent",)
+    )
 
 
 def _cpu() -> str:
@@ -97,6 +125,14 @@ def _cpu() -> str:
             if line.startswith("model name"):
                 return f"{os.cpu_count()} × {line.split(':', 1)[1].strip()}"
     return f"{os.cpu_count()} CPUs"
+
+
+def disk_syncs(seconds: list[float]) -> str:
+    """The probe's syncs: p50 / p99 / max, and how many were slow."""
+    slow = sum(value > SLOW_SYNC_SECONDS for value in seconds)
+    figures = (percentile(seconds, 50), percentile(seconds, 99), max(seconds, default=math.nan))
+    spread = " / ".join(ms(value) for value in figures)
+    return f"{spread}  ({slow} of {len(seconds)} > {SLOW_SYNC_SECONDS * 1000:.0f} ms)"
 
 
 def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
@@ -116,6 +152,7 @@ def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
             "≤ 2×",
             verdict(max(ratios) <= 2),
         ),
+        Row("disk syncing 4 KiB, meanwhile (p50 / p99 / max)", disk_syncs(figures.disk_syncs)),
         Row("bot's added latency per step, flat out (p50 / p99)", p50_p99(figures.flat.all())),
         Row(
             f"{figures.resellers} press ✅ at once, provider takes 2 s: last receipt after",
@@ -150,9 +187,13 @@ def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
         "Added latency: from an update being available to getUpdates to the reply the user",
         "waits for reaching the Bot API stand-in (the next screen; for ✅ the receipt, less",
         "the time the provider spent on the purchase). Bot and echo bot each run in their own",
-        "process; the stand-in (no per-chat flood control) and the sandbox in this one.",
-        f"Paced: {figures.resellers} resellers, {args.paced_top_ups} top-ups each, 1.5-3.5 s "
-        "between steps;",
+        "process; the stand-ins (no per-chat flood control) and the sandbox in this one.",
+        f"Paced: {args.rounds} rounds; in each, {figures.resellers} resellers do "
+        f"{args.top_ups_per_round} top-up(s) each and {len(ECHO_USERS)} users write "
+        f"{args.echoes_per_round} messages each",
+        "to the echo bot, in turns; 1.5-3.5 s between steps. Meanwhile a thread writes 4 KiB",
+        "to a file by the bot's database and syncs it (fdatasync), 4 times a second: every ✅",
+        "waits on two such syncs (the purchase reserved, its outcome), an echo on none.",
         f"flat out: {args.flat_top_ups} top-ups each without pauses, where the bot's rate "
         "limiter (PTB's",
         "AIORateLimiter: 30 requests/s to Telegram, 6 per top-up) sets the pace.",
@@ -164,9 +205,10 @@ def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.topups", description=__doc__)
     # 1,000 paced steps and as many echoes: a p99 is then the 10th worst of each, not the 5th.
-    parser.add_argument("--paced-top-ups", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--top-ups-per-round", type=int, default=1)
+    parser.add_argument("--echoes-per-round", type=int, default=5)
     parser.add_argument("--flat-top-ups", type=int, default=2)
-    parser.add_argument("--echo-messages", type=int, default=20)
     parser.add_argument(
         "--no-global-limit",
         action="store_true",
