@@ -141,22 +141,9 @@ class Upstreams:
         """The production settings of the bot process, pointed at these servers."""
         if self.standin is None or self.provider is None:
             raise RuntimeError("open() first")
-        inherited = {
-            name: value
-            for name, value in os.environ.items()
-            if not name.startswith(("TELEGRAM_", "LATCOM_")) and "proxy" not in name.lower()
-        }
-        return inherited | {
-            "TELEGRAM_BOT_TOKEN": self.standin.token,
-            "TELEGRAM_API_BASE_URL": self.standin.base_url,
-            "LATCOM_API_BASE_URL": f"{self.provider.url}/api/distributor",
-            "LATCOM_CUSTOMER_ID": SANDBOX_CUSTOMER_ID,
-            "LATCOM_SECRET_KEY": SANDBOX_SECRET_KEY,
-            "DATABASE_PATH": str(self.workdir / "bench.sqlite3"),
-            "ADMIN_IDS": ",".join(map(str, admins)),
-            "RESELLER_IDS": ",".join(map(str, resellers)),
+        database = self.workdir / "bench.sqlite3"
+        return self.standin.bot_environment(self.provider.url, database, admins, resellers) | {
             "LOG_LEVEL": "INFO",
-            "PTB_TIMEDELTA": "1",
             # The bot runs in a scratch directory (no stray .env) but imports `bench`.
             "PYTHONPATH": os.pathsep.join(
                 [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])]

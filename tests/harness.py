@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +19,7 @@ from bot.console import settle
 from bot.httpserver import HttpReply
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
+from bot.logs import setup_logging
 from bot.services import Services
 from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
 from storage.models import Draft, Purchase, Step
@@ -37,6 +42,42 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return load_settings(**values)
+
+
+# Credentials shaped like real ones, for tests that look for secrets where none may be.
+BOT_TOKEN = "7234567890:AAHsecretBotTokenValue_0123456789abcd"
+CUSTOMER_ID = "acme-distribuidor"
+SECRET_KEY = "sk_live_9f8e7d6c5b4a3210fedcba"
+
+
+def secret_settings(tmp_path: Path) -> Settings:
+    """Settings holding real-looking secrets (not the sandbox's), logging at DEBUG."""
+    return make_settings(
+        tmp_path,
+        telegram_bot_token=BOT_TOKEN,
+        latcom_customer_id=CUSTOMER_ID,
+        latcom_secret_key=SECRET_KEY,
+        log_level="DEBUG",
+    )
+
+
+@contextmanager
+def production_logs(settings: Settings) -> Iterator[io.StringIO]:
+    """Logging as production sets it up for `settings`, written to a buffer; the root
+    logger is put back as it was afterwards."""
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    root.handlers.clear()
+    try:
+        setup_logging(settings)
+        [handler] = root.handlers
+        assert isinstance(handler, logging.StreamHandler)
+        written = io.StringIO()
+        handler.setStream(written)
+        yield written
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
 
 
 def make_sandbox(**overrides: Any) -> Sandbox:

@@ -13,37 +13,23 @@ from pydantic import SecretStr
 
 from bot.latcom.client import LatcomClient
 from bot.latcom.transport import SandboxTransport
-from bot.logs import REMEMBERED_TOKENS, Secrets, keep_secret, setup_logging
-from tests.harness import TokenRecordingSandbox, make_settings
-
-BOT_TOKEN = "7234567890:AAHsecretBotTokenValue_0123456789abcd"
-SECRET_KEY = "sk_live_9f8e7d6c5b4a3210fedcba"
-CUSTOMER_ID = "acme-distribuidor"
+from bot.logs import REMEMBERED_TOKENS, Secrets, keep_secret
+from tests.harness import (
+    BOT_TOKEN,
+    CUSTOMER_ID,
+    SECRET_KEY,
+    TokenRecordingSandbox,
+    production_logs,
+    secret_settings,
+)
 
 
 @pytest.fixture
 def log(tmp_path: Path) -> Iterator[io.StringIO]:
     """The production log set-up, written to a buffer."""
-    settings = make_settings(
-        tmp_path,
-        telegram_bot_token=BOT_TOKEN,
-        latcom_customer_id=CUSTOMER_ID,
-        latcom_secret_key=SECRET_KEY,
-        log_level="DEBUG",
-    )
-    root = logging.getLogger()
-    saved_handlers, saved_level = root.handlers[:], root.level
-    root.handlers.clear()
-    setup_logging(settings)
-    [handler] = root.handlers
-    assert isinstance(handler, logging.StreamHandler)
-    written = io.StringIO()
-    handler.setStream(written)
-    try:
+    settings = secret_settings(tmp_path)
+    with production_logs(settings) as written:
         yield written
-    finally:
-        root.handlers[:] = saved_handlers
-        root.setLevel(saved_level)
 
 
 def test_a_traceback_holding_secrets_is_written_without_them(log: io.StringIO) -> None:

@@ -11,15 +11,17 @@ arrives or its `timeout` runs out. `bot_settings` points the production path of
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import SecretStr
 
-from bot.config import Settings
+from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings
 from bot.httpserver import HttpReply, HttpServer
 from bot.standin.telegram import FakeTelegram
 
@@ -86,6 +88,29 @@ class StandInServer:
                 "telegram_api_base_url": self.base_url,
             }
         )
+
+    def bot_environment(
+        self, provider_url: str, database: Path, admins: list[int], resellers: list[int]
+    ) -> dict[str, str]:
+        """The environment of a bot process (`python -m bot`) talking to this server and
+        to the sandbox provider at `provider_url`. Nothing is inherited that could point
+        it elsewhere: no TELEGRAM_* or LATCOM_* variable, no proxy."""
+        inherited = {
+            name: value
+            for name, value in os.environ.items()
+            if not name.startswith(("TELEGRAM_", "LATCOM_")) and "proxy" not in name.lower()
+        }
+        return inherited | {
+            "TELEGRAM_BOT_TOKEN": self.token,
+            "TELEGRAM_API_BASE_URL": self.base_url,
+            "LATCOM_API_BASE_URL": f"{provider_url}/api/distributor",
+            "LATCOM_CUSTOMER_ID": SANDBOX_CUSTOMER_ID,
+            "LATCOM_SECRET_KEY": SANDBOX_SECRET_KEY,
+            "DATABASE_PATH": str(database),
+            "ADMIN_IDS": ",".join(map(str, admins)),
+            "RESELLER_IDS": ",".join(map(str, resellers)),
+            "PTB_TIMEDELTA": "1",
+        }
 
     async def handle(
         self, method: str, target: str, headers: dict[str, str], body: bytes

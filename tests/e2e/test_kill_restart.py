@@ -10,7 +10,6 @@ step goes on from there.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
 import sys
@@ -46,23 +45,9 @@ class Upstreams:
     database: Path
 
     def environment(self) -> dict[str, str]:
-        inherited = {
-            name: value
-            for name, value in os.environ.items()
-            if not name.startswith(("TELEGRAM_", "LATCOM_")) and "proxy" not in name.lower()
-        }
-        return inherited | {
-            "TELEGRAM_BOT_TOKEN": self.standin.token,
-            "TELEGRAM_API_BASE_URL": self.standin.base_url,
-            "LATCOM_API_BASE_URL": f"{self.sandbox_server.url}/api/distributor",
-            "LATCOM_CUSTOMER_ID": SANDBOX_CUSTOMER_ID,
-            "LATCOM_SECRET_KEY": SANDBOX_SECRET_KEY,
-            "DATABASE_PATH": str(self.database),
-            "ADMIN_IDS": str(ADMIN),
-            "RESELLER_IDS": f"{SELLER},{OTHER_SELLER}",
-            "PURCHASE_TIMEOUT_SECONDS": "30",
-            "PTB_TIMEDELTA": "1",
-        }
+        return self.standin.bot_environment(
+            self.sandbox_server.url, self.database, [ADMIN], [SELLER, OTHER_SELLER]
+        ) | {"PURCHASE_TIMEOUT_SECONDS": "30"}
 
     async def start_bot(self, log: Path) -> asyncio.subprocess.Process:
         """`python -m bot`, once it is polling for updates."""

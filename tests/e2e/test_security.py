@@ -17,21 +17,21 @@ from bot.config import Settings
 from bot.latcom.client import LatcomClient
 from bot.latcom.models import LatcomError
 from bot.latcom.transport import SandboxTransport
-from bot.logs import setup_logging
 from storage.models import Step
 from tests.harness import (
     ADMIN,
+    BOT_TOKEN,
+    CUSTOMER_ID,
     RESELLER,
+    SECRET_KEY,
     STRANGER,
     Harness,
     TokenRecordingSandbox,
     make_sandbox,
-    make_settings,
+    production_logs,
+    secret_settings,
 )
 
-BOT_TOKEN = "7234567890:AAHsecretBotTokenValue_0123456789abcd"
-CUSTOMER_ID = "acme-distribuidor"
-SECRET_KEY = "sk_live_9f8e7d6c5b4a3210fedcba"
 # What a stranger can send: every command, the typed steps, every kind of button.
 STRANGER_TEXTS = (
     "/recarga", "/topup", "/cancelar", "/cancel", "/saldo", "/balance", "/pendientes",
@@ -99,28 +99,11 @@ class Captured(logging.Handler):
 @pytest.fixture
 def debug_logs(tmp_path: Path) -> Iterator[tuple[Settings, io.StringIO, Captured]]:
     """Logging as production sets it up (DEBUG, with secrets), written to a buffer."""
-    settings = make_settings(
-        tmp_path,
-        telegram_bot_token=BOT_TOKEN,
-        latcom_customer_id=CUSTOMER_ID,
-        latcom_secret_key=SECRET_KEY,
-        log_level="DEBUG",
-    )
-    root = logging.getLogger()
-    saved_handlers, saved_level = root.handlers[:], root.level
-    root.handlers.clear()
-    setup_logging(settings)
-    [stream_handler] = root.handlers
-    assert isinstance(stream_handler, logging.StreamHandler)
-    written = io.StringIO()
-    stream_handler.setStream(written)
-    captured = Captured()
-    root.addHandler(captured)
-    try:
+    settings = secret_settings(tmp_path)
+    with production_logs(settings) as written:
+        captured = Captured()
+        logging.getLogger().addHandler(captured)
         yield settings, written, captured
-    finally:
-        root.handlers[:] = saved_handlers
-        root.setLevel(saved_level)
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
