@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -15,6 +16,9 @@ import aiosqlite
 logger = logging.getLogger(__name__)
 
 CHECKPOINT_EVERY_SECONDS = 1.0
+# A money write is synced to disk, and every user's step waits behind it meanwhile: one
+# slower than this means the disk is slow to sync, worth an operator's attention.
+SLOW_MONEY_WRITE_SECONDS = 0.5
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -41,6 +45,16 @@ async def _connect(path: Path, synchronous: str) -> aiosqlite.Connection:
         await connection.close()  # its thread would otherwise outlive the failure
         raise
     return connection
+
+
+def _check_pace(started: float) -> None:
+    seconds = time.perf_counter() - started
+    if seconds >= SLOW_MONEY_WRITE_SECONDS:
+        logger.warning(
+            "A money write took %.0f ms to reach the disk; everyone waited meanwhile. "
+            "A disk this slow to sync slows every purchase.",
+            seconds * 1000,
+        )
 
 
 class Database:
@@ -149,6 +163,7 @@ class Database:
         """
         connection = self._durable if durable else self._connection
         async with self._lock:
+            started = time.perf_counter()
             await connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
@@ -156,6 +171,8 @@ class Database:
                 await connection.rollback()
                 raise
             await connection.commit()
+            if durable:
+                _check_pace(started)
 
     async def execute(
         self, sql: str, parameters: tuple[object, ...] = (), *, durable: bool = False
@@ -168,7 +185,11 @@ class Database:
         """
         connection = self._durable if durable else self._connection
         async with self._lock:
-            return list(await connection.execute_fetchall(sql, parameters))
+            started = time.perf_counter()
+            rows = list(await connection.execute_fetchall(sql, parameters))
+            if durable:
+                _check_pace(started)
+            return rows
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
