@@ -35,6 +35,13 @@ MEXICO_CITY = ZoneInfo("America/Mexico_City")
         (Decimal("-0.001"), "USD", "$0 USD"),
         (Decimal("-12.30"), "USD", "-$12.30 USD"),
         (Decimal("1E+3"), "USD", "$1,000 USD"),
+        # Past 28 significant digits, Decimal's default precision would refuse to round.
+        (Decimal("1E+30"), "MXN", "$1,000,000,000,000,000,000,000,000,000,000 MXN"),
+        (
+            Decimal("123456789012345678901234567890.125"),
+            "MXN",
+            "$123,456,789,012,345,678,901,234,567,890.13 MXN",
+        ),
     ],
 )
 def test_format_money(amount: int | Decimal, currency: str, expected: str) -> None:

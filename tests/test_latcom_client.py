@@ -416,6 +416,17 @@ async def test_balance_after_is_the_providers_exact_figure() -> None:
     assert (outcome.reference, outcome.auth_code) == ("", "")
 
 
+async def test_an_approval_with_a_garbled_balance_is_still_an_approval() -> None:
+    body = (
+        b'{"success": true, "transaction_id": "T", "response_code": "00", "balance_after": 1e40}'
+    )
+
+    outcome = await run(Script(httpx.Response(200, content=body)))
+
+    assert isinstance(outcome, Approved)  # charged: that is what matters
+    assert outcome.balance_after is None  # the figure is not believed
+
+
 @pytest.mark.parametrize(
     "failure",
     [
@@ -535,6 +546,11 @@ async def test_a_failed_login_declines_as_unreachable(login: httpx.Response | Ex
         (httpx.Response(500, json={"success": False, "error": "x"}), LatcomUnavailable),
         (httpx.Response(200, json={"success": True, "currency": "MXN"}), LatcomUnavailable),
         (httpx.Response(200, text="balance: 5"), LatcomUnavailable),
+        # A figure no distributor's balance comes near is a garbled answer, not a balance.
+        (
+            httpx.Response(200, content=b'{"success": true, "balance": 1e30, "currency": "MXN"}'),
+            LatcomUnavailable,
+        ),
         (httpx.Response(401, json={"success": False, "error": "x"}), LatcomAuthError),
     ],
 )

@@ -7,7 +7,7 @@ and "%b" would print whatever month names the host happens to have installed.
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from zoneinfo import ZoneInfo
 
 # Mexico City, Guadalajara and Monterrey have two-digit area codes; all others three.
@@ -24,9 +24,11 @@ def format_money(amount: int | Decimal, currency: str = "MXN") -> str:
     if isinstance(amount, Decimal):
         if not amount.is_finite():
             raise ValueError(f"cannot format a non-finite amount: {amount}")
-        cents = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+        # Digits enough for any amount: the default 28 would refuse 10^26 and more.
+        digits = Context(prec=max(28, amount.adjusted() + 3))
+        cents = amount.quantize(_CENT, rounding=ROUND_HALF_UP, context=digits)
         whole = cents == cents.to_integral_value()
-        number = f"{abs(cents):,.0f}" if whole else f"{abs(cents):,.2f}"
+        number = f"{cents.copy_abs():,.0f}" if whole else f"{cents.copy_abs():,.2f}"
         negative = cents < 0
     else:
         number = f"{abs(amount):,d}"

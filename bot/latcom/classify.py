@@ -14,6 +14,8 @@ RAW_BODY_LIMIT = 2000
 # characters; the whole body is kept in `raw` / `raw_body` anyway.
 TEXT_LIMIT = 200
 CODE_LIMIT = 8
+# No balance or lifetime in this trade comes near: a larger figure is a garbled answer.
+LARGEST_FIGURE = Decimal(10) ** 15
 
 
 def classify(status: int, content: bytes) -> PurchaseOutcome:
@@ -68,10 +70,12 @@ def _code(value: object) -> str | None:
 
 
 def decimal_or_none(value: object) -> Decimal | None:
+    """A figure of the answer (a balance, a token's lifetime) as a Decimal; None when it
+    is not a finite number, or is larger than any this trade knows: a garbled answer."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return None
     number = Decimal(value)
-    return number if number.is_finite() else None
+    return number if number.is_finite() and abs(number) < LARGEST_FIGURE else None
 
 
 def _text(value: object) -> str:
