@@ -26,6 +26,7 @@ from bot.purchasing import PurchaseService
 from bot.services import Background, BotContext, BotData, Services
 from storage.db import Database
 from storage.drafts import DraftRepository
+from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
 from storage.settlements import SettlementRepository
@@ -111,6 +112,7 @@ def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | Non
         database = await Database.open(settings.database_path)
         purchases = PurchaseRepository(database)
         client = _latcom_client(settings, transport)
+        languages = LanguageRepository(database)
         services = Services(
             settings=settings,
             database=database,
@@ -121,7 +123,10 @@ def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | Non
             background=Background(application),
             updates=UpdateLog(database),
             settlements=SettlementRepository(database),
-            delivery=Delivery(NoticeRepository(database), settings.zone, settings.admin_ids),
+            delivery=Delivery(
+                NoticeRepository(database), languages, settings.zone, settings.admin_ids
+            ),
+            languages=languages,
         )
         await services.updates.load()
         services.on_outcome.append(notify_customers)  # customers with a verified number

@@ -15,9 +15,11 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot
 
+from bot.i18n import DEFAULT_LANG
 from bot.telegram_io import show, tell
 from bot.views.receipt import pending_alert, receipt_actions
 from bot.views.safety import outcome_notice
+from storage.languages import LanguageRepository
 from storage.models import Purchase, Status, utcnow
 from storage.notices import NoticeRepository
 
@@ -32,10 +34,12 @@ class Delivery:
     def __init__(
         self,
         notices: NoticeRepository,
+        languages: LanguageRepository,
         zone: ZoneInfo,
         admin_ids: frozenset[int] = frozenset(),
     ) -> None:
         self._notices = notices
+        self._languages = languages
         self._zone = zone
         self._admins = sorted(admin_ids)
         # One delivery per purchase at a time, so the retry job and the purchase that
@@ -82,10 +86,12 @@ class Delivery:
     async def alert_admins(self, bot: Bot, purchase: Purchase) -> bool:
         """Every admin hears of a purchase pending verification, with what they need to
         check it with the provider (folio, distributor_transaction_id, reseller, phone,
-        product, amount). Until at least one of them has, the retry job tries again."""
+        product, amount), in the language they last wrote in. Until at least one of them
+        has, the retry job tries again."""
         told = False
         for admin_id in self._admins:
-            told |= await tell(bot, admin_id, pending_alert(purchase, "es", purchase.seller))
+            lang = await self._languages.of(admin_id, DEFAULT_LANG)
+            told |= await tell(bot, admin_id, pending_alert(purchase, lang, purchase.seller))
         if told or not self._admins:
             await self._notices.mark_admins_alerted(purchase.id)
         return told

@@ -15,6 +15,7 @@ from bot.latcom.client import LatcomClient
 from bot.purchasing import PurchaseService
 from storage.db import Database
 from storage.drafts import DraftRepository
+from storage.languages import LanguageRepository
 from storage.models import Purchase
 from storage.purchases import PurchaseRepository
 from storage.settlements import SettlementRepository
@@ -64,6 +65,7 @@ class Services:
     updates: UpdateLog  # update ids already handled (handlers/dedupe.py)
     settlements: SettlementRepository  # /pendientes
     delivery: Delivery  # outcomes until the reseller has seen them
+    languages: LanguageRepository  # what admins write in, for alerts (handlers/languages.py)
     on_outcome: list[OutcomeListener] = field(default_factory=list)
 
 

@@ -11,6 +11,7 @@ from handlers.buttons import button_handlers
 from handlers.customers import customer_handlers, customer_text_handlers
 from handlers.dedupe import dedupe_handlers
 from handlers.errors import on_error
+from handlers.languages import language_handlers
 from handlers.pending import pending_handlers, reference_handlers
 from handlers.receipt_actions import receipt_action_handlers
 from handlers.receipts import receipt_handlers
@@ -22,7 +23,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Order matters: commands before the catch-all text step."""
     # Money safety first: a replayed update stops in the first group of all; an admin's
     # answer to "provider's reference?" is taken before any other text handler.
-    application.add_handlers(dedupe_handlers(), group=-3)  # same update_id twice: once
+    application.add_handlers(dedupe_handlers(), group=-4)  # same update_id twice: once
+    application.add_handlers(language_handlers(), group=-3)  # the language admins write in
     application.add_handlers(reference_handlers(), group=-2)  # an admin's typed reference
     application.add_handlers(start_handlers())  # /start, /ayuda
     application.add_handlers(balance_handlers())  # /saldo (admins)

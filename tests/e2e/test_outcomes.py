@@ -92,6 +92,21 @@ async def test_unknown_outcome_is_pending_and_raised_to_admins(bot: Harness, end
     assert f"Vendedor: Rita <Tienda> ({RESELLER})" in bot.last_text(ADMIN)
 
 
+async def test_admins_are_alerted_in_the_language_they_write_in(bot: Harness) -> None:
+    bot.telegram.add_user(ADMIN, first_name="Ana Admin", language_code="en-US")
+    await bot.say(ADMIN, "/start")
+    await bot.restart()  # kept in storage: after the restart the admin has said nothing
+
+    await bot.buy(RESELLER, phone=magic("9996"))
+
+    [purchase] = await bot.purchases()
+    alerts = [text_of(message) for message in bot.telegram.bot_messages(ADMIN)]
+    [alert] = [text for text in alerts if text.startswith("⚠️ Top-up pending verification")]
+    assert f"Transaction ID: {purchase.distributor_transaction_id}" in alert
+    assert f"Reseller: Rita <Tienda> ({RESELLER})" in alert
+    assert not any(text.startswith("⚠️ Recarga pendiente") for text in alerts)
+
+
 async def test_slow_answer_is_still_approved(bot: Harness) -> None:
     receipt = await bot.buy(RESELLER, phone=magic("9970"))
     assert text_of(receipt).startswith("✅ Recarga exitosa")
