@@ -41,12 +41,12 @@ class Secrets:
 
 
 # The process's secrets; setup_logging fills in the configured ones.
-secrets = Secrets()
+known_secrets = Secrets()
 
 
 def keep_secret(token: str) -> None:
     """Never write `token`, from now on (the provider's tokens, as they are issued)."""
-    secrets.add(token)
+    known_secrets.add(token)
 
 
 class RedactSecrets(logging.Filter):
@@ -88,7 +88,7 @@ def setup_logging(settings: Settings) -> None:
     ]
     # A bot token is "<bot id>:<secret>"; the id is public, the rest is not.
     fixed += [secret.partition(":")[2] for secret in fixed if ":" in secret]
-    secrets.configure(fixed)
-    redact = RedactSecrets(secrets)
+    known_secrets.configure(fixed)
+    redact = RedactSecrets(known_secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
