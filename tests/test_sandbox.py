@@ -357,7 +357,8 @@ async def test_9975_refuses_the_first_attempt_as_an_expired_token(
     stale = await login(api)
     first = await api.post("/product_purchase", json=order("5537689975"), headers=stale)
     assert first.status_code == 401
-    assert (await api.get("/get_balance", headers=stale)).status_code == 401
+    again = await api.post("/product_purchase", json=order("5537689975"), headers=stale)
+    assert again.status_code == 401
     assert sandbox.received == []
 
     retry = await api.post("/product_purchase", json=order("5537689975"), headers=await login(api))
@@ -365,6 +366,22 @@ async def test_9975_refuses_the_first_attempt_as_an_expired_token(
     assert retry.status_code == 200
     assert sandbox.received == ["dtid-5537689975"]
     assert sandbox.duplicate_transaction_ids == []
+
+
+async def test_9975_of_one_purchase_spoils_no_other_purchases_token(
+    api: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    """Two 9975 purchases in flight: the second's first attempt, with the token the
+    first just logged in for, leaves that token good for the first one's retry."""
+    first = order("5537689975", distributor_transaction_id="dtid-first")
+    second = order("5537689975", distributor_transaction_id="dtid-second")
+    stale = await login(api)
+    assert (await api.post("/product_purchase", json=first, headers=stale)).status_code == 401
+    fresh = await login(api)
+    assert (await api.post("/product_purchase", json=second, headers=fresh)).status_code == 401
+
+    assert (await api.post("/product_purchase", json=first, headers=fresh)).status_code == 200
+    assert sandbox.received == ["dtid-first"]
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ behaviour is chosen by the LAST FOUR digits of the phone number:
 | 9972 | charged, then the connection is dropped without a response |
 | 9973 | charged, then HTTP 500 `{"success": false, "error": "Internal server error"}` |
 | 9974 | charged, then HTTP 502 with an HTML body |
-| 9975 | the first attempt of each transaction id gets 401 (token invalidated); a retry |
-|      | with a fresh token is approved |
+| 9975 | the first attempt of each transaction id gets 401, as an expired token would; |
+|      | a retry with that token again too, a retry with a fresh token is approved |
 | other | approved (if the balance covers it) |
 
 Validation comes first, so a bad amount to a magic number is still code 13.
@@ -143,7 +143,10 @@ class Sandbox:
         self.duplicate_transaction_ids: list[str] = []
         self.charges: dict[str, Charge] = {}
         self._tokens: dict[str, float] = {}  # access token -> expiry on `clock`
-        self._refused_once: set[str] = set()
+        # 9975: the token each transaction's first attempt came with. Only that
+        # transaction refuses it: two purchases in flight at once must not spoil the
+        # fresh token the other just logged in for.
+        self._refused_token: dict[str, str] = {}
         self._last_updated = utc_stamp()
 
     def __repr__(self) -> str:
@@ -207,11 +210,11 @@ class Sandbox:
         dtid = dtid if isinstance(dtid, str) and dtid else None
         phone = data.get("phone_number") if data else None
         ending = phone[-4:] if isinstance(phone, str) else ""
-        if ending == "9975" and dtid is not None and dtid not in self._refused_once:
+        if ending == "9975" and dtid is not None:
             # Refused before processing, as an expired token would be: not "received".
-            self._refused_once.add(dtid)
-            self._tokens.pop(token, None)
-            return error(401, "Invalid or expired token")
+            refused = self._refused_token.setdefault(dtid, token)
+            if refused == token:
+                return error(401, "Invalid or expired token")
         try:
             if dtid is not None:
                 seen = dtid in self.received
