@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -31,12 +32,12 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
-async def _connect(path: Path, synchronous: str) -> aiosqlite.Connection:
+async def _connect(path: Path) -> aiosqlite.Connection:
     connection = await aiosqlite.connect(path, isolation_level=None)
     try:
         connection.row_factory = aiosqlite.Row
         await connection.execute("PRAGMA journal_mode = WAL")
-        await connection.execute(f"PRAGMA synchronous = {synchronous}")
+        await connection.execute("PRAGMA synchronous = NORMAL")
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA busy_timeout = 5000")
         # Checkpoints are the checkpointer's job (see Database), never a commit's.
@@ -51,38 +52,62 @@ def _check_pace(started: float) -> None:
     seconds = time.perf_counter() - started
     if seconds >= SLOW_MONEY_WRITE_SECONDS:
         logger.warning(
-            "A money write took %.0f ms to reach the disk; everyone waited meanwhile. "
+            "A money write took %.0f ms to reach the disk. "
             "A disk this slow to sync slows every purchase.",
             seconds * 1000,
         )
 
 
+def _sync_file(path: Path) -> None:
+    """Everything written to `path` so far is on the disk once this returns."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        if hasattr(os, "fdatasync"):  # Linux: the file's data, not its timestamps
+            os.fdatasync(descriptor)
+        else:
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _sync_log(database: Path) -> None:
+    """Put every commit written so far on the disk: the write-ahead log holds them.
+
+    With no log left (only the last connection's close removes it) its commits were
+    copied into the database file, whose checkpoint synced it; syncing it again costs
+    little and assumes nothing.
+    """
+    try:
+        _sync_file(database.with_name(database.name + "-wal"))
+    except FileNotFoundError:
+        _sync_file(database)
+
+
 class Database:
     """Two aiosqlite connections to one file, shared by the repositories.
 
-    Money writes (a purchase reserved before it is sent, an outcome, a settlement) go
-    through a connection that syncs every commit to disk (`synchronous = FULL`): they
-    survive a power loss. Everything else uses WAL's `NORMAL`, which survives a killed
-    process and spares a sync per draft step. Two fixed connections rather than one
-    switched back and forth keep a money write to a single trip to the database thread.
+    Every commit goes through one connection in WAL's `synchronous = NORMAL`: once it
+    returns, the commit is in the write-ahead log and survives a killed process. Money
+    writes (a purchase reserved before it is sent, an outcome, a settlement) must also
+    survive a power loss, so `durable` ones then sync the log to the disk before they
+    return, as `synchronous = FULL` would. Unlike FULL, the sync runs after the lock is
+    released: a disk that takes a second to sync holds the one purchase that waits on
+    it, not every other user's next step.
 
-    One lock serves both: statements from two coroutines never land inside each other's
-    transaction, and the two connections never wait on each other's file lock.
+    One lock serialises the statements: two coroutines' statements never land inside
+    each other's transaction.
 
-    A third connection checkpoints the write-ahead log every second, outside that lock:
-    SQLite lets a passive checkpoint run alongside writers. Left to the commits, a
+    The second connection checkpoints the write-ahead log every second, outside that
+    lock: SQLite lets a passive checkpoint run alongside writers. Left to the commits, a
     checkpoint copies a thousand pages and syncs the file in the middle of whichever
     commit crossed the threshold, and every user waits 30-60 ms behind it.
     """
 
     def __init__(
-        self,
-        connection: aiosqlite.Connection,
-        durable: aiosqlite.Connection,
-        checkpointer: aiosqlite.Connection,
+        self, path: Path, connection: aiosqlite.Connection, checkpointer: aiosqlite.Connection
     ) -> None:
+        self._path = path
         self._connection = connection
-        self._durable = durable
         self._checkpointer = checkpointer
         self._lock = asyncio.Lock()
         self._checkpoints: asyncio.Task[None] | None = None
@@ -93,15 +118,18 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         opened: list[aiosqlite.Connection] = []
         try:
-            for synchronous in ("NORMAL", "FULL", "NORMAL"):
-                opened.append(await _connect(path, synchronous))
+            for _ in range(2):
+                opened.append(await _connect(path))
         except BaseException:
             for connection in opened:
                 await connection.close()
             raise
-        database = cls(*opened)
+        database = cls(path, *opened)
         try:
             await database.migrate()
+            # The names of the file and its log must outlive a power loss too, or
+            # nothing synced into them would.
+            await asyncio.to_thread(_sync_file, path.parent)
         except BaseException:
             await database.close()
             raise
@@ -116,8 +144,14 @@ class Database:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
         # The last connection to close checkpoints what is left and removes the log.
-        for connection in (self._checkpointer, self._connection, self._durable):
+        for connection in (self._checkpointer, self._connection):
             await connection.close()
+
+    async def _sync(self) -> None:
+        """Every commit so far is on the disk (see the class docstring)."""
+        started = time.perf_counter()
+        await asyncio.to_thread(_sync_log, self._path)
+        _check_pace(started)
 
     async def _checkpoint_every(self, seconds: float) -> None:
         while True:
@@ -138,7 +172,7 @@ class Database:
     async def migrate(self) -> int:
         """Apply every migration newer than the file's `user_version`; return the version."""
         async with self._lock:
-            cursor = await self._durable.execute("PRAGMA user_version")
+            cursor = await self._connection.execute("PRAGMA user_version")
             row = await cursor.fetchone()
             current = int(row[0]) if row else 0
             for version, script in _migrations():
@@ -147,11 +181,12 @@ class Database:
                 logger.info("Applying database migration %04d", version)
                 # executescript commits on its own; the version bump goes in the same script
                 # so a crash between the two cannot re-apply a migration.
-                await self._durable.executescript(
+                await self._connection.executescript(
                     f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
                 )
                 current = version
-            return current
+        await self._sync()
+        return current
 
     @asynccontextmanager
     async def transaction(self, *, durable: bool = False) -> AsyncIterator[aiosqlite.Connection]:
@@ -161,9 +196,8 @@ class Database:
         a purchase reserved before sending, or an outcome, must never be undone.
         Everything else (drafts, replay guard, notices) can afford the cheaper commit.
         """
-        connection = self._durable if durable else self._connection
         async with self._lock:
-            started = time.perf_counter()
+            connection = self._connection
             await connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
@@ -171,8 +205,8 @@ class Database:
                 await connection.rollback()
                 raise
             await connection.commit()
-            if durable:
-                _check_pace(started)
+        if durable:
+            await self._sync()
 
     async def execute(
         self, sql: str, parameters: tuple[object, ...] = (), *, durable: bool = False
@@ -183,13 +217,11 @@ class Database:
         is one statement each; running it in autocommit mode spares the BEGIN and COMMIT
         round trips of `transaction`. `durable` is as for `transaction`.
         """
-        connection = self._durable if durable else self._connection
         async with self._lock:
-            started = time.perf_counter()
-            rows = list(await connection.execute_fetchall(sql, parameters))
-            if durable:
-                _check_pace(started)
-            return rows
+            rows = list(await self._connection.execute_fetchall(sql, parameters))
+        if durable:
+            await self._sync()
+        return rows
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:

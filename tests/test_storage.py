@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-import aiosqlite
 import pytest
 
 from bot.latcom.models import Approved, Declined, Unknown
-from storage.db import SLOW_MONEY_WRITE_SECONDS, Database
+from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.models import Status, Step
 from storage.purchases import PurchaseRepository, Refusal, Reserved
@@ -76,30 +73,6 @@ async def test_the_log_is_checkpointed_in_the_background_never_by_a_commit(
     finally:
         await db.close()
     assert not path.with_name(path.name + "-wal").exists()  # closing leaves no log behind
-
-
-async def test_a_money_write_slow_to_reach_the_disk_is_logged(
-    database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A disk slow to sync holds every user: the operator hears of it, once per write."""
-    stalled = aiosqlite.Connection.execute_fetchall
-
-    async def slowly(self: aiosqlite.Connection, sql: str, parameters: Any = None) -> Any:
-        await asyncio.sleep(SLOW_MONEY_WRITE_SECONDS + 0.05)  # a disk that stalls
-        return await stalled(self, sql, parameters)
-
-    monkeypatch.setattr(aiosqlite.Connection, "execute_fetchall", slowly)
-    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts)  # slow, but not money
-    assert "money write" not in caplog.text
-
-    with caplog.at_level(logging.WARNING, logger="storage.db"):
-        reserved = await purchases.reserve(draft_id, version, 7, "tg-slow")
-
-    assert isinstance(reserved, Reserved)  # slow, and still done
-    [warning] = [record for record in caplog.records if "money write" in record.message]
-    assert warning.levelno == logging.WARNING
-    assert "A money write took" in warning.message and "to reach the disk" in warning.message
 
 
 async def test_reopening_does_not_reapply_migrations(tmp_path: Path) -> None:
@@ -224,28 +197,3 @@ async def test_interrupted_purchases_become_pending(database: Database) -> None:
     assert [p.id for p in recovered] == [result.purchase.id]
     assert recovered[0].status is Status.PENDING
     assert await purchases.interrupted("restart") == []
-
-
-async def test_money_writes_are_synced_and_others_are_not(database: Database) -> None:
-    """A reservation must survive a power loss; a draft step may not need to."""
-    seen: list[int] = []
-
-    async def synchronous() -> int:
-        async with database.reading() as conn:
-            row = await (await conn.execute("PRAGMA synchronous")).fetchone()
-        assert row is not None
-        return int(row[0])
-
-    async with database.transaction(durable=True) as conn:
-        row = await (await conn.execute("PRAGMA synchronous")).fetchone()
-        assert row is not None
-        seen.append(int(row[0]))
-    async with database.transaction() as conn:
-        row = await (await conn.execute("PRAGMA synchronous")).fetchone()
-        assert row is not None
-        seen.append(int(row[0]))
-    assert seen == [2, 1]  # FULL inside the durable one, NORMAL otherwise
-    assert await synchronous() == 1
-    durable = await database.execute("PRAGMA synchronous", durable=True)
-    assert [int(row[0]) for row in durable] == [2]
-    assert [int(row[0]) for row in await database.execute("PRAGMA synchronous")] == [1]

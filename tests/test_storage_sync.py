@@ -1,0 +1,156 @@
+"""Money writes reach the disk before they return, and a disk slow to take them holds
+no one but the purchase that waits on it. On a real SQLite file; the disk's sync is
+watched (and, to stall it, held) at `storage.db._sync_file`."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.latcom.models import Approved
+from storage import db as db_module
+from storage.db import Database
+from storage.drafts import DraftRepository
+from storage.models import Status, Step
+from storage.purchases import PurchaseRepository, Reserved
+from storage.settlements import Settled, SettlementRepository
+
+DEADLOCK_GUARD = 10.0  # seconds; only a hang ever gets near it
+
+
+@pytest.fixture
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, int]]:
+    """Every file synced to the disk, with its size as it was synced."""
+    seen: list[tuple[Path, int]] = []
+    real = db_module._sync_file
+
+    def watched(path: Path) -> None:
+        seen.append((path, path.stat().st_size))
+        real(path)
+
+    monkeypatch.setattr(db_module, "_sync_file", watched)
+    return seen
+
+
+@pytest.fixture
+async def database(tmp_path: Path, synced: list[tuple[Path, int]]) -> AsyncIterator[Database]:
+    db = await Database.open(tmp_path / "topup.sqlite3")
+    synced.clear()  # opening syncs the migrations and the folder
+    yield db
+    await db.close()
+
+
+def _log(database: Database) -> Path:
+    return database._path.with_name(database._path.name + "-wal")
+
+
+async def _confirmed_draft(drafts: DraftRepository, user_id: int) -> tuple[int, int]:
+    draft = await drafts.start(user_id, user_id, "es")
+    with_phone = await drafts.advance(draft, Step.PRODUCT, phone="5537686660")
+    assert with_phone is not None
+    confirmed = await drafts.advance(
+        with_phone, Step.CONFIRM, product_id="MOVISTAR_PAQUETE_17", amount=50
+    )
+    assert confirmed is not None
+    return confirmed.id, confirmed.version
+
+
+async def test_money_writes_are_on_the_disk_before_they_return_and_draft_steps_are_not(
+    database: Database, synced: list[tuple[Path, int]]
+) -> None:
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    draft_id, version = await _confirmed_draft(drafts, 7)
+    assert synced == []  # a draft's steps survive a killed bot; a power loss may take them
+
+    log_before = _log(database).stat().st_size
+    reserved = await purchases.reserve(draft_id, version, 7, "tg-sync")
+    assert isinstance(reserved, Reserved)
+    # The log was synced after the reservation was written into it, before it returned.
+    [(path, size)] = synced
+    assert path == _log(database) and size > log_before
+
+    approved = Approved("TXN-1", "RRN-1", "ABC123", Decimal("950.00"), {"response_code": "00"})
+    synced.clear()
+    done = await purchases.complete(reserved.purchase.id, approved)
+    assert done.status is Status.APPROVED
+    assert [path for path, _ in synced] == [_log(database)]
+
+
+async def test_a_settlement_is_on_the_disk_before_it_returns(
+    database: Database, synced: list[tuple[Path, int]]
+) -> None:
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    reserved = await purchases.reserve(*await _confirmed_draft(drafts, 7), 7, "tg-settle")
+    assert isinstance(reserved, Reserved)
+    await purchases.interrupted("restart")  # pending verification
+    synced.clear()
+    settled = await SettlementRepository(database).settle(
+        reserved.purchase.id, approved=True, admin_id=1, admin_name="Ana", reference="RRN-9"
+    )
+    assert isinstance(settled, Settled)
+    assert [path for path, _ in synced] == [_log(database)]
+
+
+class StalledDisk:
+    """A disk whose next sync takes until `release()`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.syncing = threading.Event()
+        self._released = threading.Event()
+        real: Callable[[Path], None] = db_module._sync_file
+
+        def stalled(path: Path) -> None:
+            self.syncing.set()
+            self._released.wait(DEADLOCK_GUARD)
+            real(path)
+
+        monkeypatch.setattr(db_module, "_sync_file", stalled)
+
+    async def started(self) -> None:
+        assert await asyncio.to_thread(self.syncing.wait, DEADLOCK_GUARD)
+
+    def release(self) -> None:
+        self._released.set()
+
+
+async def test_a_stalled_money_sync_holds_no_one_elses_steps(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    draft_id, version = await _confirmed_draft(drafts, 7)
+    disk = StalledDisk(monkeypatch)
+    reserving = asyncio.create_task(purchases.reserve(draft_id, version, 7, "tg-stall"))
+    try:
+        await disk.started()
+        # Another reseller walks a whole draft to its summary while the disk stalls.
+        others = await asyncio.wait_for(_confirmed_draft(drafts, 8), DEADLOCK_GUARD)
+        assert others[1] > 1
+        # The reservation itself waits for the disk: it is not sent before it is synced.
+        assert not reserving.done()
+    finally:
+        disk.release()
+    assert isinstance(await reserving, Reserved)
+
+
+async def test_a_money_write_slow_to_reach_the_disk_is_logged(
+    database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(db_module, "SLOW_MONEY_WRITE_SECONDS", 0.05)
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    draft_id, version = await _confirmed_draft(drafts, 7)
+    disk = StalledDisk(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="storage.db"):
+        reserving = asyncio.create_task(purchases.reserve(draft_id, version, 7, "tg-slow"))
+        await disk.started()
+        await asyncio.sleep(0.1)  # longer than the threshold set above
+        disk.release()
+        assert isinstance(await reserving, Reserved)  # slow, and still done
+    [warning] = [record for record in caplog.records if "money write" in record.message]
+    assert warning.levelno == logging.WARNING
+    assert "A money write took" in warning.message and "to reach the disk" in warning.message
