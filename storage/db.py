@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -14,12 +12,11 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.money import MoneyWriter, sync_file, sync_log
+
 logger = logging.getLogger(__name__)
 
 CHECKPOINT_EVERY_SECONDS = 1.0
-# A money write is synced to disk, and every user's step waits behind it meanwhile: one
-# slower than this means the disk is slow to sync, worth an operator's attention.
-SLOW_MONEY_WRITE_SECONDS = 0.5
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -48,68 +45,36 @@ async def _connect(path: Path) -> aiosqlite.Connection:
     return connection
 
 
-def _check_pace(started: float) -> None:
-    seconds = time.perf_counter() - started
-    if seconds >= SLOW_MONEY_WRITE_SECONDS:
-        logger.warning(
-            "A money write took %.0f ms to reach the disk. "
-            "A disk this slow to sync slows every purchase.",
-            seconds * 1000,
-        )
-
-
-def _sync_file(path: Path) -> None:
-    """Everything written to `path` so far is on the disk once this returns."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        if hasattr(os, "fdatasync"):  # Linux: the file's data, not its timestamps
-            os.fdatasync(descriptor)
-        else:
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _sync_log(database: Path) -> None:
-    """Put every commit written so far on the disk: the write-ahead log holds them.
-
-    With no log left (only the last connection's close removes it) its commits were
-    copied into the database file, whose checkpoint synced it; syncing it again costs
-    little and assumes nothing.
-    """
-    try:
-        _sync_file(database.with_name(database.name + "-wal"))
-    except FileNotFoundError:
-        _sync_file(database)
-
-
 class Database:
-    """Two aiosqlite connections to one file, shared by the repositories.
+    """Three aiosqlite connections to one file, shared by the repositories.
 
-    Every commit goes through one connection in WAL's `synchronous = NORMAL`: once it
-    returns, the commit is in the write-ahead log and survives a killed process. Money
-    writes (a purchase reserved before it is sent, an outcome, a settlement) must also
-    survive a power loss, so `durable` ones then sync the log to the disk before they
-    return, as `synchronous = FULL` would. Unlike FULL, the sync runs after the lock is
-    released: a disk that takes a second to sync holds the one purchase that waits on
-    it, not every other user's next step.
+    Every commit is WAL's `synchronous = NORMAL` one: once it returns, it is in the
+    write-ahead log and survives a killed process, and costs no sync. Money writes go
+    through a connection of their own that also syncs the log to the disk before they
+    return, without holding anyone else meanwhile (storage/money.py).
 
     One lock serialises the statements: two coroutines' statements never land inside
-    each other's transaction.
+    each other's transaction, and the connections never wait on each other's file lock.
 
-    The second connection checkpoints the write-ahead log every second, outside that
+    The third connection checkpoints the write-ahead log every second, outside that
     lock: SQLite lets a passive checkpoint run alongside writers. Left to the commits, a
     checkpoint copies a thousand pages and syncs the file in the middle of whichever
     commit crossed the threshold, and every user waits 30-60 ms behind it.
     """
 
     def __init__(
-        self, path: Path, connection: aiosqlite.Connection, checkpointer: aiosqlite.Connection
+        self,
+        path: Path,
+        connection: aiosqlite.Connection,
+        money: aiosqlite.Connection,
+        checkpointer: aiosqlite.Connection,
     ) -> None:
         self._path = path
         self._connection = connection
+        self._money_connection = money
         self._checkpointer = checkpointer
         self._lock = asyncio.Lock()
+        self._money = MoneyWriter(money, path, self._lock)
         self._checkpoints: asyncio.Task[None] | None = None
 
     @classmethod
@@ -118,7 +83,7 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         opened: list[aiosqlite.Connection] = []
         try:
-            for _ in range(2):
+            for _ in range(3):
                 opened.append(await _connect(path))
         except BaseException:
             for connection in opened:
@@ -129,7 +94,7 @@ class Database:
             await database.migrate()
             # The names of the file and its log must outlive a power loss too, or
             # nothing synced into them would.
-            await asyncio.to_thread(_sync_file, path.parent)
+            await asyncio.to_thread(sync_file, path.parent)
         except BaseException:
             await database.close()
             raise
@@ -144,14 +109,8 @@ class Database:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
         # The last connection to close checkpoints what is left and removes the log.
-        for connection in (self._checkpointer, self._connection):
+        for connection in (self._checkpointer, self._money_connection, self._connection):
             await connection.close()
-
-    async def _sync(self) -> None:
-        """Every commit so far is on the disk (see the class docstring)."""
-        started = time.perf_counter()
-        await asyncio.to_thread(_sync_log, self._path)
-        _check_pace(started)
 
     async def _checkpoint_every(self, seconds: float) -> None:
         while True:
@@ -185,7 +144,7 @@ class Database:
                     f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
                 )
                 current = version
-        await self._sync()
+        await asyncio.to_thread(sync_log, self._path)
         return current
 
     @asynccontextmanager
@@ -196,17 +155,18 @@ class Database:
         a purchase reserved before sending, or an outcome, must never be undone.
         Everything else (drafts, replay guard, notices) can afford the cheaper commit.
         """
-        async with self._lock:
-            connection = self._connection
-            await connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                await connection.rollback()
-                raise
-            await connection.commit()
         if durable:
-            await self._sync()
+            async with self._money.transaction() as money:
+                yield money
+            return
+        async with self._lock:
+            await self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                await self._connection.rollback()
+                raise
+            await self._connection.commit()
 
     async def execute(
         self, sql: str, parameters: tuple[object, ...] = (), *, durable: bool = False
@@ -217,11 +177,10 @@ class Database:
         is one statement each; running it in autocommit mode spares the BEGIN and COMMIT
         round trips of `transaction`. `durable` is as for `transaction`.
         """
-        async with self._lock:
-            rows = list(await self._connection.execute_fetchall(sql, parameters))
         if durable:
-            await self._sync()
-        return rows
+            return await self._money.run(lambda money: money.execute(sql, parameters).fetchall())
+        async with self._lock:
+            return list(await self._connection.execute_fetchall(sql, parameters))
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:

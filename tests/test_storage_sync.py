@@ -1,11 +1,12 @@
 """Money writes reach the disk before they return, and a disk slow to take them holds
 no one but the purchase that waits on it. On a real SQLite file; the disk's sync is
-watched (and, to stall it, held) at `storage.db._sync_file`."""
+watched (and, to stall it, held) at `storage.money.sync_file`."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.latcom.models import Approved
-from storage import db as db_module
+from storage import money as money_module
 from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.models import Status, Step
@@ -28,13 +29,13 @@ DEADLOCK_GUARD = 10.0  # seconds; only a hang ever gets near it
 def synced(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, int]]:
     """Every file synced to the disk, with its size as it was synced."""
     seen: list[tuple[Path, int]] = []
-    real = db_module._sync_file
+    real = money_module.sync_file
 
     def watched(path: Path) -> None:
         seen.append((path, path.stat().st_size))
         real(path)
 
-    monkeypatch.setattr(db_module, "_sync_file", watched)
+    monkeypatch.setattr(money_module, "sync_file", watched)
     return seen
 
 
@@ -103,14 +104,14 @@ class StalledDisk:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.syncing = threading.Event()
         self._released = threading.Event()
-        real: Callable[[Path], None] = db_module._sync_file
+        real: Callable[[Path], None] = money_module.sync_file
 
         def stalled(path: Path) -> None:
             self.syncing.set()
             self._released.wait(DEADLOCK_GUARD)
             real(path)
 
-        monkeypatch.setattr(db_module, "_sync_file", stalled)
+        monkeypatch.setattr(money_module, "sync_file", stalled)
 
     async def started(self) -> None:
         assert await asyncio.to_thread(self.syncing.wait, DEADLOCK_GUARD)
@@ -141,7 +142,7 @@ async def test_a_stalled_money_sync_holds_no_one_elses_steps(
 async def test_a_money_write_slow_to_reach_the_disk_is_logged(
     database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(db_module, "SLOW_MONEY_WRITE_SECONDS", 0.05)
+    monkeypatch.setattr(money_module, "SLOW_MONEY_WRITE_SECONDS", 0.05)
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
     draft_id, version = await _confirmed_draft(drafts, 7)
     disk = StalledDisk(monkeypatch)
@@ -154,3 +155,36 @@ async def test_a_money_write_slow_to_reach_the_disk_is_logged(
     [warning] = [record for record in caplog.records if "money write" in record.message]
     assert warning.levelno == logging.WARNING
     assert "A money write took" in warning.message and "to reach the disk" in warning.message
+
+
+async def test_a_money_write_that_fails_is_not_synced_and_leaves_the_database_usable(
+    database: Database, synced: list[tuple[Path, int]]
+) -> None:
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    first = await purchases.reserve(*await _confirmed_draft(drafts, 7), 7, "tg-same")
+    assert isinstance(first, Reserved)
+    synced.clear()
+    with pytest.raises(sqlite3.IntegrityError):  # one distributor_transaction_id, one purchase
+        await purchases.reserve(
+            *await _confirmed_draft(drafts, 8), 8, "tg-same", allow_repeat=True
+        )
+    assert synced == []
+    # Nothing stays locked: the next reseller's purchase goes through, and is synced.
+    other = await purchases.reserve(
+        *await _confirmed_draft(drafts, 9), 9, "tg-other", allow_repeat=True
+    )
+    assert isinstance(other, Reserved)
+    assert [path for path, _ in synced] == [_log(database)]
+
+
+async def test_a_money_write_that_writes_nothing_waits_for_no_disk(
+    database: Database, synced: list[tuple[Path, int]]
+) -> None:
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    draft_id, version = await _confirmed_draft(drafts, 7)
+    assert isinstance(await purchases.reserve(draft_id, version, 7, "tg-1"), Reserved)
+    synced.clear()
+    rows = await database.execute(
+        "UPDATE purchases SET status = 'approved' WHERE id = -1 RETURNING id", durable=True
+    )
+    assert rows == [] and synced == []

@@ -206,11 +206,12 @@ async def test_double_tap_on_confirm_charges_once(bot: Harness) -> None:
     assert len(bot.sandbox.charges) == 1
     assert len(bot.sandbox.received) == 1
     assert len(await bot.purchases()) == 1
-    # The second tap is told at once; the first is answered as its receipt shows.
-    second, first = bot.answers(RESELLER)[-2:]
-    assert "ya se envió" in second
-    assert first == ""
-    assert bot.alerts(RESELLER) == [second]
+    # The second tap is told it was sent already; the first is answered, quietly, as its
+    # receipt shows (with a provider this quick, either may come first).
+    answers = bot.answers(RESELLER)[-2:]
+    told = [answer for answer in answers if "ya se envió" in answer]
+    assert len(told) == 1 and answers.count("") == 1
+    assert bot.alerts(RESELLER) == told
     assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith(
         "✅ Recarga exitosa"
     )
