@@ -89,9 +89,9 @@ def _in_thread(connection: aiosqlite.Connection, function: Callable[[], T]) -> A
 
 
 def _retrieve(trip: asyncio.Future[Any]) -> None:
-    """A trip nobody awaits any more still ends; its error is logged, not lost."""
+    """A trip nobody awaits any more still ends; a failed sync is logged, not lost."""
     if not trip.cancelled() and (error := trip.exception()) is not None:
-        logger.error("A money write's trip failed after its caller left", exc_info=error)
+        logger.error("Syncing a money write failed after its caller left", exc_info=error)
 
 
 class MoneyWriter:
@@ -117,9 +117,9 @@ class MoneyWriter:
             changes = connection.total_changes
             try:
                 result = work(connection)
-            except BaseException as error:
+            except BaseException as error:  # the caller's to handle, through `committed`
                 loop.call_soon_threadsafe(_settle, committed, None, error)
-                raise
+                return 0.0
             loop.call_soon_threadsafe(_settle, committed, result, None)
             if connection.total_changes == changes:  # wrote nothing (a tap refused)
                 return 0.0

@@ -158,7 +158,7 @@ async def test_a_money_write_slow_to_reach_the_disk_is_logged(
 
 
 async def test_a_money_write_that_fails_is_not_synced_and_leaves_the_database_usable(
-    database: Database, synced: list[tuple[Path, int]]
+    database: Database, synced: list[tuple[Path, int]], caplog: pytest.LogCaptureFixture
 ) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
     first = await purchases.reserve(*await _confirmed_draft(drafts, 7), 7, "tg-same")
@@ -175,6 +175,8 @@ async def test_a_money_write_that_fails_is_not_synced_and_leaves_the_database_us
     )
     assert isinstance(other, Reserved)
     assert [path for path, _ in synced] == [_log(database)]
+    # The error reached its caller, once: nothing else logs it as lost.
+    assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
 
 
 async def test_a_money_write_that_writes_nothing_waits_for_no_disk(
@@ -188,3 +190,28 @@ async def test_a_money_write_that_writes_nothing_waits_for_no_disk(
         "UPDATE purchases SET status = 'approved' WHERE id = -1 RETURNING id", durable=True
     )
     assert rows == [] and synced == []
+
+
+async def test_a_money_write_whose_caller_leaves_mid_sync_still_ends(
+    database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Cancelled while its sync stalls (a shutdown, say): the purchase stays reserved,
+    and the next money write waits for nothing but the disk."""
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    draft_id, version = await _confirmed_draft(drafts, 7)
+    disk = StalledDisk(monkeypatch)
+    reserving = asyncio.create_task(purchases.reserve(draft_id, version, 7, "tg-left"))
+    await disk.started()
+    reserving.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await reserving
+    disk.release()
+
+    other = await asyncio.wait_for(
+        purchases.reserve(*await _confirmed_draft(drafts, 8), 8, "tg-next", allow_repeat=True),
+        DEADLOCK_GUARD,
+    )
+    assert isinstance(other, Reserved)
+    left = await purchases.by_transaction_id("tg-left")
+    assert left is not None and left.status is Status.SENDING  # recovered as pending later
+    assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
