@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import Settings
@@ -60,7 +61,12 @@ class Console:
                 "reseller_ids": settings.reseller_ids | {user_id},
             }
         )
-        self.telegram = FakeTelegram()
+        # The data folder outlives the session, so the ids go on as Telegram's would:
+        # from 1 again, the first updates would pass for replays of the last session's,
+        # and new messages would take the message ids its drafts and receipts point at.
+        # Counted from the clock, in milliseconds, they keep rising across sessions.
+        first_id = time.time_ns() // 1_000_000
+        self.telegram = FakeTelegram(first_update_id=first_id, first_message_id=first_id)
         self.telegram.add_user(user_id, first_name="Consola", language_code="es")
         self.telegram.on_bot_message = self._print
         self.application = build_application(

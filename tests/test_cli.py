@@ -47,3 +47,19 @@ def test_console_runs_a_top_up_on_embedded_defaults(tmp_path: Path) -> None:
     assert "Recarga exitosa" in result.stdout
     assert "Paquete $50" in result.stdout
     assert (tmp_path / "data" / "topup.sqlite3").exists()
+
+
+def test_a_second_console_session_hears_every_word_and_keeps_the_first_ones(
+    tmp_path: Path,
+) -> None:
+    """The data folder outlives a session, as Telegram's chat does: the next session's
+    first messages are new updates (not replays of the last session's), and its
+    messages never take the place of the last session's."""
+    first = _run(["console"], tmp_path, stdin="/recarga\n55 3768 6660\n3\n1\n")
+    assert first.returncode == 0, first.stderr
+    assert "Recarga exitosa" in first.stdout
+
+    second = _run(["console"], tmp_path, stdin="/recarga\n55 1234 9951\n3\n1\n")
+    assert second.returncode == 0, second.stderr
+    assert "Escribe el número a recargar" in second.stdout  # /recarga was heard
+    assert "La cuenta no tiene saldo suficiente." in second.stdout  # 9951: declined, code 51

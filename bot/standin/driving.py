@@ -35,7 +35,8 @@ class ChatDriver:
     ) -> User:
         """A Telegram user who can talk to the bot; the bot can't write first."""
         user = User(user_id, first_name, language_code, username)
-        self._state.chats.setdefault(user_id, Chat(user)).user = user
+        chat = Chat(user, next_message_id=self._state.first_message_id)
+        self._state.chats.setdefault(user_id, chat).user = user
         return user
 
     def block(self, user_id: int) -> None:

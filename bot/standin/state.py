@@ -38,8 +38,10 @@ class StandInState:
         *,
         strict_html: bool,
         wall_clock: Callable[[], float] = time.time,
+        first_message_id: int = 1,
     ) -> None:
         self.bot = bot
+        self.first_message_id = first_message_id  # of each chat
         self.limiter = limiter
         self.strict_html = strict_html
         self.chats: dict[int, Chat] = {}

@@ -38,6 +38,7 @@ class FakeTelegram(ChatDriver):
         clock: Callable[[], float] = time.monotonic,
         strict_html: bool = True,
         first_update_id: int = 1,
+        first_message_id: int = 1,
     ) -> None:
         limiter = (
             None
@@ -46,7 +47,8 @@ class FakeTelegram(ChatDriver):
         )
         bot = User(bot_id, bot_first_name, username=bot_username, is_bot=True)
         super().__init__(
-            StandInState(bot, limiter, strict_html=strict_html), UpdateQueue(first_update_id)
+            StandInState(bot, limiter, strict_html=strict_html, first_message_id=first_message_id),
+            UpdateQueue(first_update_id),
         )
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.errors: list[tuple[str, dict[str, Any], str]] = []
