@@ -17,6 +17,7 @@ from handlers.receipt_actions import receipt_action_handlers
 from handlers.receipts import receipt_handlers
 from handlers.start import start_handlers
 from handlers.topup import topup_handlers
+from handlers.unknown import unknown_handlers
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -37,4 +38,5 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(customer_text_handlers(), group=-1)  # a customer's typed number
     application.add_handlers(topup_handlers())  # /recarga, /cancelar, typed steps
     application.add_handlers(button_handlers())  # inline buttons of the conversation
+    application.add_handlers(unknown_handlers())  # last: a command nobody above knows
     application.add_error_handler(on_error)

@@ -28,12 +28,18 @@ async def start(update: Update, context: BotContext) -> None:
         await refuse(update, context)
         return
     lang = lang_of(update)
-    text = Html(t(lang, "start.reseller", name=user.first_name) + t(lang, "start.receipts"))
-    if role is Role.ADMIN:
-        text = Html(text + t(lang, "start.admin_extra"))
-        if settings.uses_sandbox:
-            text = Html(text + t(lang, "start.sandbox"))
+    text = Html(t(lang, "start.reseller", name=user.first_name) + commands_of(role, lang))
+    if role is Role.ADMIN and settings.uses_sandbox:
+        text = Html(text + t(lang, "start.sandbox"))
     await context.bot.send_message(chat.id, text)
+
+
+def commands_of(role: Role, lang: str) -> Html:
+    """The commands a user of `role` has, one a line with what each does."""
+    if role is Role.NONE:
+        return t(lang, "unknown.customer")
+    text = Html(t(lang, "commands.reseller") + t(lang, "start.receipts"))
+    return Html(text + t(lang, "start.admin_extra")) if role is Role.ADMIN else text
 
 
 async def help_command(update: Update, context: BotContext) -> None:

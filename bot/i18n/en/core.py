@@ -3,9 +3,13 @@
 EXAMPLE_PHONE = "55 3768 6660"
 
 TEXTS: dict[str, str] = {
-    "start.reseller": (
-        "👋 Hi, {name}. This bot sells Movistar top-ups.\n\n"
+    "start.reseller": "👋 Hi, {name}. This bot sells Movistar top-ups.\n\n",
+    "commands.reseller": (
         "/topup — new top-up\n/cancel — cancel the top-up in progress\n/help — help"
+    ),
+    "unknown.command": "🤔 I don't know the command {command}. These I do:\n\n",
+    "unknown.customer": (
+        "/my_topups — the top-ups to your number\n/alerts — alerts of your top-ups"
     ),
     "start.admin_extra": (
         "\n/balance — the account's balance with the provider"

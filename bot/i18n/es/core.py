@@ -4,9 +4,13 @@ EXAMPLE_PHONE = "55 3768 6660"
 
 TEXTS: dict[str, str] = {
     # Inicio y ayuda
-    "start.reseller": (
-        "👋 Hola, {name}. Aquí vendes recargas Movistar.\n\n"
+    "start.reseller": "👋 Hola, {name}. Aquí vendes recargas Movistar.\n\n",
+    "commands.reseller": (
         "/recarga — nueva recarga\n/cancelar — cancelar la recarga en curso\n/ayuda — ayuda"
+    ),
+    "unknown.command": "🤔 No conozco el comando {command}. Estos sí:\n\n",
+    "unknown.customer": (
+        "/mis_recargas — las recargas a tu número\n/avisos — avisos de tus recargas"
     ),
     "start.admin_extra": (
         "\n/saldo — saldo de la cuenta con el proveedor"
