@@ -51,14 +51,15 @@ def receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
     }
     if purchase.status is Status.APPROVED:
         when = purchase.completed_at or purchase.created_at
+        given = {
+            "transaction_id": purchase.transaction_id,
+            "reference": purchase.reference,
+            "auth_code": purchase.auth_code,
+        }
+        # An admin's settlement may know only the reference, or nothing: no empty lines.
+        ids = Html("".join(t(lang, f"receipt.{key}", value=v) for key, v in given.items() if v))
         return t(
-            lang,
-            "receipt.approved",
-            when=format_datetime(when, zone, lang),
-            transaction_id=purchase.transaction_id or "",
-            reference=purchase.reference or "",
-            auth_code=purchase.auth_code or "",
-            **common,
+            lang, "receipt.approved", when=format_datetime(when, zone, lang), ids=ids, **common
         )
     if purchase.status is Status.DECLINED:
         reason, next_step = decline_reason(lang, purchase.response_code)

@@ -143,6 +143,11 @@ async def test_settled_as_charged_with_the_providers_reference(bot: Harness) -> 
     # The admin's next text is theirs again.
     [reply] = await bot.say(ADMIN, "hola")
     assert text_of(reply) == "Para vender una recarga escribe /recarga."
+    # Its receipt, looked up later, shows what is known and no empty lines.
+    [receipt] = await bot.say(RESELLER, f"/recibo {purchase.folio}")
+    lines = text_of(receipt).splitlines()
+    assert "✅ Recarga exitosa" in lines and "Referencia: RRN-777" in lines
+    assert not any(line.startswith(("Transacción", "Autorización")) for line in lines)
 
 
 async def test_settled_as_charged_without_a_reference(bot: Harness) -> None:

@@ -76,9 +76,11 @@ TEXTS: dict[str, str] = {
     "receipt.approved": (
         "✅ <b>Top-up successful</b>\n\n"
         "📦 {product}\n📱 {phone}\n💵 {amount}\n🕒 {when}\n\n"
-        "Folio: <code>{folio}</code>\nTransaction: <code>{transaction_id}</code>\n"
-        "Reference: <code>{reference}</code>\nAuthorization: <code>{auth_code}</code>"
+        "Folio: <code>{folio}</code>{ids}"
     ),
+    "receipt.transaction_id": "\nTransaction: <code>{value}</code>",
+    "receipt.reference": "\nReference: <code>{value}</code>",
+    "receipt.auth_code": "\nAuthorization: <code>{value}</code>",
     "receipt.declined": (
         "❌ <b>Top-up declined</b> — nothing was charged.\n\n"
         "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"

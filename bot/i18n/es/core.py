@@ -86,9 +86,12 @@ TEXTS: dict[str, str] = {
     "receipt.approved": (
         "✅ <b>Recarga exitosa</b>\n\n"
         "📦 {product}\n📱 {phone}\n💵 {amount}\n🕒 {when}\n\n"
-        "Folio: <code>{folio}</code>\nTransacción: <code>{transaction_id}</code>\n"
-        "Referencia: <code>{reference}</code>\nAutorización: <code>{auth_code}</code>"
+        "Folio: <code>{folio}</code>{ids}"
     ),
+    # Lo que el proveedor dio al aprobarla; si una liquidación no lo trae, no se muestra.
+    "receipt.transaction_id": "\nTransacción: <code>{value}</code>",
+    "receipt.reference": "\nReferencia: <code>{value}</code>",
+    "receipt.auth_code": "\nAutorización: <code>{value}</code>",
     "receipt.declined": (
         "❌ <b>Recarga rechazada</b> — no se cobró.\n\n"
         "📦 {product}\n📱 {phone}\n💵 {amount}\nFolio: <code>{folio}</code>\n\n"
