@@ -133,6 +133,9 @@ class MoneyWriter:
                 try:
                     result = await committed
                 except BaseException:
+                    # The statement failed (it reached us through `committed`), or we were
+                    # cancelled and it runs on: a writer meanwhile waits in SQLite's
+                    # busy handler instead of on the lock, and the trip still ends.
                     trip.add_done_callback(_retrieve)
                     raise
             try:
