@@ -12,7 +12,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from storage.money import MoneyWriter, sync_file, sync_log
+from storage.money import MoneyWriter, immediate, sync_file, sync_log
 
 logger = logging.getLogger(__name__)
 
@@ -159,14 +159,8 @@ class Database:
             async with self._money.transaction() as money:
                 yield money
             return
-        async with self._lock:
-            await self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._connection
-            except BaseException:
-                await self._connection.rollback()
-                raise
-            await self._connection.commit()
+        async with self._lock, immediate(self._connection) as connection:
+            yield connection
 
     async def execute(
         self, sql: str, parameters: tuple[object, ...] = (), *, durable: bool = False

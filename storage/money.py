@@ -94,6 +94,18 @@ def _retrieve(trip: asyncio.Future[Any]) -> None:
         logger.error("Syncing a money write failed after its caller left", exc_info=error)
 
 
+@contextlib.asynccontextmanager
+async def immediate(connection: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """BEGIN IMMEDIATE … COMMIT on `connection`, rolled back on any error."""
+    await connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        await connection.rollback()
+        raise
+    await connection.commit()
+
+
 class MoneyWriter:
     """The connection money writes go through; `lock` is the database's statement lock."""
 
@@ -151,14 +163,8 @@ class MoneyWriter:
         """A write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error, on the
         disk once the block is left. For the rarer money writes of several statements."""
         async with self._turn:
-            async with self._lock:
-                await self._connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._connection
-                except BaseException:
-                    await self._connection.rollback()
-                    raise
-                await self._connection.commit()
+            async with self._lock, immediate(self._connection) as connection:
+                yield connection
             started = time.perf_counter()
             await _in_thread(self._connection, partial(sync_log, self._path))
             _check_pace(time.perf_counter() - started)

@@ -14,6 +14,7 @@ from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.models import Status, Step
 from storage.purchases import PurchaseRepository, Refusal, Reserved
+from tests.drafts_seed import confirmed_draft
 
 
 @pytest.fixture
@@ -21,17 +22,6 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
     db = await Database.open(tmp_path / "nested" / "topup.sqlite3")
     yield db
     await db.close()
-
-
-async def _confirmed_draft(drafts: DraftRepository, user_id: int = 7) -> tuple[int, int]:
-    draft = await drafts.start(user_id, user_id, "es")
-    with_phone = await drafts.advance(draft, Step.PRODUCT, phone="5537686660")
-    assert with_phone is not None
-    confirmed = await drafts.advance(
-        with_phone, Step.CONFIRM, product_id="MOVISTAR_PAQUETE_17", amount=50
-    )
-    assert confirmed is not None
-    return confirmed.id, confirmed.version
 
 
 async def test_open_creates_folder_wal_and_schema(tmp_path: Path) -> None:
@@ -126,7 +116,7 @@ async def test_cancel(database: Database) -> None:
 
 async def test_reserve_is_written_before_sending_and_only_once(database: Database) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts)
+    draft_id, version = await confirmed_draft(drafts)
     results = await asyncio.gather(
         *(purchases.reserve(draft_id, version, 7, f"tg-{i}") for i in range(5))
     )
@@ -149,7 +139,7 @@ async def test_reserve_is_written_before_sending_and_only_once(database: Databas
 
 async def test_reserve_refuses_stale_foreign_and_cancelled(database: Database) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts)
+    draft_id, version = await confirmed_draft(drafts)
     assert await purchases.reserve(draft_id, version - 1, 7, "tg-a") is Refusal.CHANGED
     assert await purchases.reserve(draft_id, version, 8, "tg-b") is Refusal.NOT_YOURS
     assert await purchases.reserve(999, 1, 7, "tg-c") is Refusal.NOT_FOUND
@@ -159,7 +149,7 @@ async def test_reserve_refuses_stale_foreign_and_cancelled(database: Database) -
 
 async def test_complete_keeps_everything_the_provider_said(database: Database) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    result = await purchases.reserve(*await _confirmed_draft(drafts), 7, "tg-x")
+    result = await purchases.reserve(*await confirmed_draft(drafts), 7, "tg-x")
     assert isinstance(result, Reserved)
     approved = Approved("TXN-1", "RRN-1", "ABC123", Decimal("950.00"), {"response_code": "00"})
     done = await purchases.complete(result.purchase.id, approved)
@@ -173,10 +163,10 @@ async def test_complete_keeps_everything_the_provider_said(database: Database) -
 
 async def test_declined_and_unknown(database: Database) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    first = await purchases.reserve(*await _confirmed_draft(drafts, 1), 1, "tg-1")
+    first = await purchases.reserve(*await confirmed_draft(drafts, 1), 1, "tg-1")
     # The same top-up again moments later: explicitly confirmed as a repeat.
     second = await purchases.reserve(
-        *await _confirmed_draft(drafts, 2), 2, "tg-2", allow_repeat=True
+        *await confirmed_draft(drafts, 2), 2, "tg-2", allow_repeat=True
     )
     assert isinstance(first, Reserved) and isinstance(second, Reserved)
     declined = await purchases.complete(first.purchase.id, Declined("83", "DN invalido", 400))
@@ -191,7 +181,7 @@ async def test_declined_and_unknown(database: Database) -> None:
 
 async def test_interrupted_purchases_become_pending(database: Database) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    result = await purchases.reserve(*await _confirmed_draft(drafts), 7, "tg-crash")
+    result = await purchases.reserve(*await confirmed_draft(drafts), 7, "tg-crash")
     assert isinstance(result, Reserved)
     recovered = await purchases.interrupted("restart")
     assert [p.id for p in recovered] == [result.purchase.id]

@@ -18,9 +18,10 @@ from bot.latcom.models import Approved
 from storage import money as money_module
 from storage.db import Database
 from storage.drafts import DraftRepository
-from storage.models import Status, Step
+from storage.models import Status
 from storage.purchases import PurchaseRepository, Reserved
 from storage.settlements import Settled, SettlementRepository
+from tests.drafts_seed import confirmed_draft
 
 DEADLOCK_GUARD = 10.0  # seconds; only a hang ever gets near it
 
@@ -51,22 +52,11 @@ def _log(database: Database) -> Path:
     return database._path.with_name(database._path.name + "-wal")
 
 
-async def _confirmed_draft(drafts: DraftRepository, user_id: int) -> tuple[int, int]:
-    draft = await drafts.start(user_id, user_id, "es")
-    with_phone = await drafts.advance(draft, Step.PRODUCT, phone="5537686660")
-    assert with_phone is not None
-    confirmed = await drafts.advance(
-        with_phone, Step.CONFIRM, product_id="MOVISTAR_PAQUETE_17", amount=50
-    )
-    assert confirmed is not None
-    return confirmed.id, confirmed.version
-
-
 async def test_money_writes_are_on_the_disk_before_they_return_and_draft_steps_are_not(
     database: Database, synced: list[tuple[Path, int]]
 ) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts, 7)
+    draft_id, version = await confirmed_draft(drafts, 7)
     assert synced == []  # a draft's steps survive a killed bot; a power loss may take them
 
     log_before = _log(database).stat().st_size
@@ -87,7 +77,7 @@ async def test_a_settlement_is_on_the_disk_before_it_returns(
     database: Database, synced: list[tuple[Path, int]]
 ) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    reserved = await purchases.reserve(*await _confirmed_draft(drafts, 7), 7, "tg-settle")
+    reserved = await purchases.reserve(*await confirmed_draft(drafts, 7), 7, "tg-settle")
     assert isinstance(reserved, Reserved)
     await purchases.interrupted("restart")  # pending verification
     synced.clear()
@@ -124,13 +114,13 @@ async def test_a_stalled_money_sync_holds_no_one_elses_steps(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts, 7)
+    draft_id, version = await confirmed_draft(drafts, 7)
     disk = StalledDisk(monkeypatch)
     reserving = asyncio.create_task(purchases.reserve(draft_id, version, 7, "tg-stall"))
     try:
         await disk.started()
         # Another reseller walks a whole draft to its summary while the disk stalls.
-        others = await asyncio.wait_for(_confirmed_draft(drafts, 8), DEADLOCK_GUARD)
+        others = await asyncio.wait_for(confirmed_draft(drafts, 8), DEADLOCK_GUARD)
         assert others[1] > 1
         # The reservation itself waits for the disk: it is not sent before it is synced.
         assert not reserving.done()
@@ -144,7 +134,7 @@ async def test_a_money_write_slow_to_reach_the_disk_is_logged(
 ) -> None:
     monkeypatch.setattr(money_module, "SLOW_MONEY_WRITE_SECONDS", 0.05)
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts, 7)
+    draft_id, version = await confirmed_draft(drafts, 7)
     disk = StalledDisk(monkeypatch)
     with caplog.at_level(logging.WARNING, logger="storage.db"):
         reserving = asyncio.create_task(purchases.reserve(draft_id, version, 7, "tg-slow"))
@@ -161,17 +151,15 @@ async def test_a_money_write_that_fails_is_not_synced_and_leaves_the_database_us
     database: Database, synced: list[tuple[Path, int]], caplog: pytest.LogCaptureFixture
 ) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    first = await purchases.reserve(*await _confirmed_draft(drafts, 7), 7, "tg-same")
+    first = await purchases.reserve(*await confirmed_draft(drafts, 7), 7, "tg-same")
     assert isinstance(first, Reserved)
     synced.clear()
     with pytest.raises(sqlite3.IntegrityError):  # one distributor_transaction_id, one purchase
-        await purchases.reserve(
-            *await _confirmed_draft(drafts, 8), 8, "tg-same", allow_repeat=True
-        )
+        await purchases.reserve(*await confirmed_draft(drafts, 8), 8, "tg-same", allow_repeat=True)
     assert synced == []
     # Nothing stays locked: the next reseller's purchase goes through, and is synced.
     other = await purchases.reserve(
-        *await _confirmed_draft(drafts, 9), 9, "tg-other", allow_repeat=True
+        *await confirmed_draft(drafts, 9), 9, "tg-other", allow_repeat=True
     )
     assert isinstance(other, Reserved)
     assert [path for path, _ in synced] == [_log(database)]
@@ -183,7 +171,7 @@ async def test_a_money_write_that_writes_nothing_waits_for_no_disk(
     database: Database, synced: list[tuple[Path, int]]
 ) -> None:
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts, 7)
+    draft_id, version = await confirmed_draft(drafts, 7)
     assert isinstance(await purchases.reserve(draft_id, version, 7, "tg-1"), Reserved)
     synced.clear()
     rows = await database.execute(
@@ -198,7 +186,7 @@ async def test_a_money_write_whose_caller_leaves_mid_sync_still_ends(
     """Cancelled while its sync stalls (a shutdown, say): the purchase stays reserved,
     and the next money write waits for nothing but the disk."""
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
-    draft_id, version = await _confirmed_draft(drafts, 7)
+    draft_id, version = await confirmed_draft(drafts, 7)
     disk = StalledDisk(monkeypatch)
     reserving = asyncio.create_task(purchases.reserve(draft_id, version, 7, "tg-left"))
     await disk.started()
@@ -208,7 +196,7 @@ async def test_a_money_write_whose_caller_leaves_mid_sync_still_ends(
     disk.release()
 
     other = await asyncio.wait_for(
-        purchases.reserve(*await _confirmed_draft(drafts, 8), 8, "tg-next", allow_repeat=True),
+        purchases.reserve(*await confirmed_draft(drafts, 8), 8, "tg-next", allow_repeat=True),
         DEADLOCK_GUARD,
     )
     assert isinstance(other, Reserved)
