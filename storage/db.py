@@ -177,7 +177,13 @@ class Database:
             return list(await self._connection.execute_fetchall(sql, parameters))
 
     @asynccontextmanager
-    async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
-        """The connection for reads, never inside another coroutine's transaction."""
-        async with self._lock:
+    async def reading(self, *, synced: bool = False) -> AsyncIterator[aiosqlite.Connection]:
+        """The connection for reads, never inside another coroutine's transaction.
+
+        `synced` reads see no money write that is not on the disk yet: the one being
+        synced finishes first, and the next waits. For what tells people an outcome
+        (the retry job), which must never show one a power cut could still undo.
+        """
+        quiet = self._money.between_writes() if synced else contextlib.nullcontext()
+        async with quiet, self._lock:
             yield self._connection

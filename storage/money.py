@@ -158,6 +158,10 @@ class MoneyWriter:
         _check_pace(seconds)
         return result
 
+    def between_writes(self) -> asyncio.Lock:
+        """Held, no money write is committed but not yet synced (see Database.reading)."""
+        return self._turn
+
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """A write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error, on the

@@ -35,7 +35,7 @@ class NoticeRepository:
 
     async def unnotified(self, finished_since: datetime, limit: int = 50) -> list[Purchase]:
         """Finished purchases whose reseller has not seen the outcome yet, oldest first."""
-        async with self._db.reading() as conn:
+        async with self._db.reading(synced=True) as conn:
             cursor = await conn.execute(
                 "SELECT * FROM purchases WHERE notified_at IS NULL AND status != 'sending' "
                 "AND COALESCE(settled_at, completed_at, created_at) >= ? ORDER BY id LIMIT ?",
@@ -52,9 +52,11 @@ class NoticeRepository:
 
     async def unalerted(self, limit: int = 50) -> list[Purchase]:
         """Purchases pending verification no admin has heard of yet, oldest first."""
-        rows = await self._db.execute(
-            "SELECT * FROM purchases WHERE status = 'pending' AND admins_alerted_at IS NULL "
-            "ORDER BY id LIMIT ?",
-            (limit,),
-        )
+        async with self._db.reading(synced=True) as conn:
+            cursor = await conn.execute(
+                "SELECT * FROM purchases WHERE status = 'pending' AND admins_alerted_at IS NULL "
+                "ORDER BY id LIMIT ?",
+                (limit,),
+            )
+            rows = await cursor.fetchall()
         return [Purchase.from_row(row) for row in rows]

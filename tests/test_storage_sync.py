@@ -9,6 +9,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from bot.latcom.models import Approved
 from storage import money as money_module
 from storage.db import Database
 from storage.drafts import DraftRepository
-from storage.models import Status
+from storage.models import Status, utcnow
+from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository, Reserved
 from storage.settlements import Settled, SettlementRepository
 from tests.drafts_seed import confirmed_draft
@@ -203,3 +205,25 @@ async def test_a_money_write_whose_caller_leaves_mid_sync_still_ends(
     left = await purchases.by_transaction_id("tg-left")
     assert left is not None and left.status is Status.SENDING  # recovered as pending later
     assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
+
+
+async def test_the_retry_job_never_sees_an_outcome_a_power_cut_could_undo(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An outcome committed but still syncing is not yet for telling; once on the disk,
+    it is (the job shows what the seller has not seen)."""
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    notices = NoticeRepository(database)
+    reserved = await purchases.reserve(*await confirmed_draft(drafts, 7), 7, "tg-tell")
+    assert isinstance(reserved, Reserved)
+    disk = StalledDisk(monkeypatch)
+    approved = Approved("TXN-1", "RRN-1", "ABC123", Decimal("950.00"), {"response_code": "00"})
+    completing = asyncio.create_task(purchases.complete(reserved.purchase.id, approved))
+    await disk.started()
+    looking = asyncio.create_task(notices.unnotified(utcnow() - timedelta(days=1)))
+    await asyncio.sleep(0.05)  # time enough to read, were it allowed to
+    assert not looking.done()
+    disk.release()
+    await completing
+    [seen] = await asyncio.wait_for(looking, DEADLOCK_GUARD)
+    assert seen.status is Status.APPROVED
