@@ -19,6 +19,7 @@ SPANISH = re.compile(r"recarga|número|escribe|monto|cancelad", re.IGNORECASE)
 async def test_stranger_is_refused_with_their_telegram_id(bot: Harness, text: str) -> None:
     [reply] = await bot.say(STRANGER, text)
     assert text_of(reply).startswith(REFUSAL)
+    assert "/mis_recargas" in text_of(reply)  # they may be a customer
     assert text_of(reply).endswith(f"tu ID de Telegram: {STRANGER}")
     assert await bot.drafts(STRANGER) == []
 

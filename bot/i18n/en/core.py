@@ -27,7 +27,8 @@ TEXTS: dict[str, str] = {
     ),
     "unauthorized": (
         "🚫 You don't have access to this bot.\n"
-        "Ask an admin to add you with your Telegram ID: <code>{user_id}</code>"
+        "Got a top-up? /my_topups shows the top-ups to your number.\n"
+        "To sell, ask an admin to add you with your Telegram ID: <code>{user_id}</code>"
     ),
     "unauthorized.alert": "🚫 No access. Your Telegram ID: {user_id}",
     "admins_only": "Only admins can use this command.",

@@ -28,7 +28,9 @@ TEXTS: dict[str, str] = {
     ),
     "unauthorized": (
         "🚫 No tienes acceso a este bot.\n"
-        "Pide a un administrador que te dé de alta con tu ID de Telegram: <code>{user_id}</code>"
+        "¿Te hicieron una recarga? Con /mis_recargas ves las recargas a tu número.\n"
+        "Para vender, pide a un administrador que te dé de alta con tu ID de Telegram: "
+        "<code>{user_id}</code>"
     ),
     "unauthorized.alert": "🚫 No tienes acceso. Tu ID de Telegram: {user_id}",
     "admins_only": "Solo los administradores pueden usar este comando.",
