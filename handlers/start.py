@@ -37,7 +37,7 @@ async def start(update: Update, context: BotContext) -> None:
 def commands_of(role: Role, lang: str) -> Html:
     """The commands a user of `role` has, one a line with what each does."""
     if role is Role.NONE:
-        return t(lang, "unknown.customer")
+        return t(lang, "commands.customer")
     text = Html(t(lang, "commands.reseller") + t(lang, "start.receipts"))
     return Html(text + t(lang, "start.admin_extra")) if role is Role.ADMIN else text
 

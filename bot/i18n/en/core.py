@@ -8,7 +8,7 @@ TEXTS: dict[str, str] = {
         "/topup — new top-up\n/cancel — cancel the top-up in progress\n/help — help"
     ),
     "unknown.command": "🤔 I don't know the command {command}. These I do:\n\n",
-    "unknown.customer": (
+    "commands.customer": (
         "/my_topups — the top-ups to your number\n/alerts — alerts of your top-ups"
     ),
     "start.admin_extra": (

@@ -9,7 +9,7 @@ TEXTS: dict[str, str] = {
         "/recarga — nueva recarga\n/cancelar — cancelar la recarga en curso\n/ayuda — ayuda"
     ),
     "unknown.command": "🤔 No conozco el comando {command}. Estos sí:\n\n",
-    "unknown.customer": (
+    "commands.customer": (
         "/mis_recargas — las recargas a tu número\n/avisos — avisos de tus recargas"
     ),
     "start.admin_extra": (
