@@ -24,6 +24,7 @@ from bot.outcome import recover
 from bot.processor import PerUserUpdateProcessor
 from bot.purchasing import PurchaseService
 from bot.services import Background, BotContext, BotData, Services
+from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.languages import LanguageRepository
@@ -85,8 +86,10 @@ def build_application(
         .post_init(_open_services(settings, latcom_transport))
         .post_shutdown(_close_services)
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(get_updates_request or request)
+    if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
+        request = AiohttpRequest()
+        get_updates_request = AiohttpRequest(connection_pool_size=GET_UPDATES_POOL_SIZE)
+    builder = builder.request(request).get_updates_request(get_updates_request or request)
     application: App = builder.build()
     handlers.register(application)
     return application

@@ -19,7 +19,7 @@ class StandInRequest(BaseRequest):
     """Hands each Bot API request to `fake.call` and its answer back to PTB.
 
     PTB uses one request object for getUpdates and another for everything else; both may
-    wrap the same FakeTelegram. The read timeout is enforced like HTTPXRequest enforces it,
+    wrap the same FakeTelegram. The read timeout is enforced as over HTTP,
     so a long poll that outlasts it raises TimedOut just as over the network.
     """
 

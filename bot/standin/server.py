@@ -1,8 +1,8 @@
-"""The stand-in Bot API over real HTTP, so python-telegram-bot's own HTTPXRequest talks to it.
+"""The stand-in Bot API over real HTTP, so the bot's own HTTP transport talks to it.
 
 `StandInServer` serves a `FakeTelegram` on 127.0.0.1 at `/bot<token>/<method>`, the way
 api.telegram.org does: parameters from the query string, a JSON body or a form body
-(what HTTPXRequest sends), a wrong token refused with 401 and a malformed path with 404.
+(what PTB's request classes send), a wrong token refused with 401 and a malformed path with 404.
 Long polling works as on Telegram: getUpdates holds the request open until an update
 arrives or its `timeout` runs out. `bot_settings` points the production path of
 `build_application` (no `request=`) at the server, so both sides use the real HTTP stack.
@@ -81,7 +81,7 @@ class StandInServer:
 
     def bot_settings(self, settings: Settings) -> Settings:
         """`settings` with the bot token and API URL of this server: `build_application`
-        called without `request=` then takes its production path (PTB's HTTPXRequest)."""
+        called without `request=` then takes its production path (bot/telegram_http.py)."""
         return settings.model_copy(
             update={
                 "telegram_bot_token": SecretStr(self.token),

@@ -1,8 +1,9 @@
 """A live bot for the fault suite: the real application over real sockets.
 
 The sandbox provider is served over HTTP on 127.0.0.1 (timeouts and dropped connections
-are real), and the Bot API stand-in is either served over HTTP too (`over_http`: PTB's
-own HTTPXRequest, the production path of `build_application`) or plugged in-process.
+are real), and the Bot API stand-in is either served over HTTP too (`over_http`: the
+bot's own aiohttp transport, the production path of `build_application`) or plugged
+in-process.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class LiveBot:
 
     async def start(self) -> None:
         """A new application over the same database, chats and sandbox."""
-        if self._standin is not None:  # the production path: PTB's HTTPXRequest
+        if self._standin is not None:  # the production path: bot/telegram_http.py
             self.application = build_application(
                 self.settings(), latcom_transport=self.transport()
             )

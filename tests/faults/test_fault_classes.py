@@ -1,7 +1,8 @@
 """Each fault class of the contract, end to end over real sockets, ends in the right state.
 
-The bot talks to the stand-in Telegram through PTB's HTTPXRequest and to the sandbox
-provider over HTTP on 127.0.0.1, so the timeouts and dropped connections are real ones.
+The bot talks to the stand-in Telegram through its own Bot API transport (aiohttp) and to
+the sandbox provider over HTTP on 127.0.0.1, so the timeouts and dropped connections are
+real ones.
 Every test checks the stored purchase, what the reseller and the admins were shown, and
 what reached the provider (`CountingTransport` sees each attempt on the wire).
 """

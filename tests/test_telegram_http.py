@@ -1,0 +1,275 @@
+"""The bot's Bot API transport (bot/telegram_http.py) over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import email.parser
+import email.policy
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import pytest
+from telegram import Bot, InputFile
+from telegram.error import InvalidToken, NetworkError, TimedOut
+
+from bot.httpserver import HttpReply, HttpServer, serve
+from bot.standin import FakeTelegram
+from bot.standin.server import DEFAULT_TOKEN, serve_standin
+from bot.telegram_http import AiohttpRequest
+
+USER = 42
+SECRET_PART = DEFAULT_TOKEN.partition(":")[2]
+MESSAGE = {
+    "message_id": 7,
+    "date": 1_700_000_000,
+    "chat": {"id": USER, "type": "private", "first_name": "Rita"},
+    "text": "ok",
+}
+
+
+@dataclass
+class Upstream:
+    """An HTTP server that records what reached it and answers as told."""
+
+    seen: list[tuple[str, str, dict[str, str], bytes]] = field(default_factory=list)
+    reply: HttpReply | None = field(
+        default_factory=lambda: HttpReply.json(200, {"ok": True, "result": MESSAGE})
+    )
+    delay: float = 0.0
+
+    async def handle(
+        self, method: str, target: str, headers: dict[str, str], body: bytes
+    ) -> HttpReply | None:
+        self.seen.append((method, target, headers, body))
+        await asyncio.sleep(self.delay)
+        return self.reply
+
+
+@pytest.fixture
+async def upstream() -> AsyncIterator[tuple[Upstream, HttpServer]]:
+    recorder = Upstream()
+    server = await serve(recorder.handle)
+    yield recorder, server
+    await server.close()
+
+
+async def _bot(port: int, request: AiohttpRequest) -> Bot:
+    bot = Bot(DEFAULT_TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request)
+    await request.initialize()
+    return bot
+
+
+async def test_a_bot_on_it_talks_to_the_bot_api_stand_in() -> None:
+    telegram = FakeTelegram(rate_capacity=None)
+    telegram.add_user(USER, "Rita")
+    telegram.send_text(USER, "hola")
+    standin = await serve_standin(telegram)
+    request, polling = AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
+    bot = Bot(DEFAULT_TOKEN, base_url=standin.base_url, request=request)
+    bot_polling = Bot(DEFAULT_TOKEN, base_url=standin.base_url, request=polling)
+    try:
+        async with bot, bot_polling:
+            updates = await bot_polling.get_updates(timeout=1)
+            sent = await bot.send_message(USER, "<b>Hola</b> &amp; adiós", parse_mode="HTML")
+    finally:
+        await standin.close()
+
+    assert [update.message.text for update in updates if update.message] == ["hola"]
+    assert sent.text == "Hola & adiós"
+    assert telegram.last_bot_message(USER).text == "Hola & adiós"
+
+
+async def test_the_bot_api_refusing_the_token_is_ptbs_invalid_token() -> None:
+    telegram = FakeTelegram(rate_capacity=None)
+    standin = await serve_standin(telegram)
+    request = AiohttpRequest()
+    bot = Bot("1000000001:WRONG-TOKEN", base_url=standin.base_url, request=request)
+    try:
+        with pytest.raises(InvalidToken):
+            await bot.initialize()
+    finally:
+        await request.shutdown()
+        await standin.close()
+
+
+async def test_parameters_go_form_encoded_with_ptbs_user_agent(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    request = AiohttpRequest()
+    bot = await _bot(server.port, request)
+    try:
+        await bot.send_message(USER, "a+b = ¿c?")
+    finally:
+        await request.shutdown()
+
+    method, target, headers, body = recorder.seen[0]
+    assert (method, target) == ("POST", f"/bot{DEFAULT_TOKEN}/sendMessage")
+    assert headers["content-type"] == "application/x-www-form-urlencoded"
+    assert headers["user-agent"] == AiohttpRequest.USER_AGENT
+    assert body == b"chat_id=42&text=a%2Bb+%3D+%C2%BFc%3F"
+
+
+async def test_files_go_as_multipart_with_a_content_length(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    request = AiohttpRequest()
+    bot = await _bot(server.port, request)
+    try:
+        document = InputFile(b"folio,monto\nR-1,50\n", filename="recargas.csv")
+        await bot.send_document(USER, document, caption="Corte del día")
+    finally:
+        await request.shutdown()
+
+    _, target, headers, body = recorder.seen[0]
+    assert target.endswith("/sendDocument")
+    assert int(headers["content-length"]) == len(body)
+    head = f"Content-Type: {headers['content-type']}\r\n\r\n".encode()
+    parsed = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    parts = {
+        part.get_param("name", header="content-disposition"): part for part in parsed.iter_parts()
+    }
+    assert parts["chat_id"].get_content() == "42"
+    assert parts["caption"].get_content() == "Corte del día"
+    assert parts["document"].get_filename() == "recargas.csv"
+    assert parts["document"].get_payload(decode=True) == b"folio,monto\nR-1,50\n"
+
+
+async def test_no_answer_within_the_read_timeout_is_timed_out(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    recorder.delay = 5.0
+    request = AiohttpRequest(read_timeout=0.2)
+    bot = await _bot(server.port, request)
+    try:
+        async with asyncio.timeout(3):
+            with pytest.raises(TimedOut):
+                await bot.send_message(USER, "hola")
+    finally:
+        await request.shutdown()
+
+
+async def test_a_timeout_given_for_one_call_overrides_the_default(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    recorder.delay = 0.5
+    request = AiohttpRequest(read_timeout=0.1)
+    bot = await _bot(server.port, request)
+    try:
+        sent = await bot.send_message(USER, "hola", read_timeout=3)
+    finally:
+        await request.shutdown()
+
+    assert sent.message_id == MESSAGE["message_id"]
+
+
+async def test_a_dropped_connection_is_a_network_error_without_the_token(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    recorder.reply = None  # the server closes the connection without answering
+    request = AiohttpRequest()
+    bot = await _bot(server.port, request)
+    try:
+        with pytest.raises(NetworkError) as raised:
+            await bot.send_message(USER, "hola")
+    finally:
+        await request.shutdown()
+
+    assert not isinstance(raised.value, TimedOut)
+    assert SECRET_PART not in str(raised.value)
+    assert str(raised.value).startswith("aiohttp.")
+
+
+async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
+    server = await serve(Upstream().handle)
+    port = server.port
+    await server.close()  # the port is free again: connections are refused
+    request = AiohttpRequest()
+    bot = await _bot(port, request)
+    try:
+        with pytest.raises(NetworkError) as raised:
+            await bot.send_message(USER, "hola")
+    finally:
+        await request.shutdown()
+
+    assert SECRET_PART not in str(raised.value)
+    assert "127.0.0.1" in str(raised.value)
+
+
+async def test_requests_before_initialize_or_after_shutdown_are_refused(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    request = AiohttpRequest()
+    bot = Bot(DEFAULT_TOKEN, base_url=f"http://127.0.0.1:{server.port}/bot", request=request)
+    with pytest.raises(NetworkError, match="AiohttpRequest is not initialized"):
+        await bot.send_message(USER, "hola")
+
+    await request.initialize()
+    await request.shutdown()
+    with pytest.raises(NetworkError, match="AiohttpRequest is not initialized"):
+        await bot.send_message(USER, "hola")
+
+    await request.initialize()  # opens again, as PTB does after a restart
+    await bot.send_message(USER, "hola")
+    await request.shutdown()
+    assert len(recorder.seen) == 1
+
+
+async def test_an_environment_proxy_carries_the_request(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, proxy = upstream
+    # Plain http: the proxy gets the absolute URL. (https would open a CONNECT tunnel.)
+    request = AiohttpRequest(proxies={"http": f"http://127.0.0.1:{proxy.port}"})
+    bot = Bot(DEFAULT_TOKEN, base_url="http://api.telegram.invalid/bot", request=request)
+    await request.initialize()
+    try:
+        await bot.send_message(USER, "hola")
+    finally:
+        await request.shutdown()
+
+    method, target, _, _ = recorder.seen[0]
+    assert (method, target) == (
+        "POST",
+        f"http://api.telegram.invalid/bot{DEFAULT_TOKEN}/sendMessage",
+    )
+
+
+@pytest.mark.parametrize("no_proxy", ["127.0.0.1", "*", "localhost, 127.0.0.1"])
+async def test_no_proxy_hosts_are_reached_directly(
+    upstream: tuple[Upstream, HttpServer], no_proxy: str
+) -> None:
+    recorder, server = upstream
+    # The proxy is a closed port: a request through it would fail.
+    request = AiohttpRequest(proxies={"http": "http://127.0.0.1:9", "no": no_proxy})
+    bot = await _bot(server.port, request)
+    try:
+        await bot.send_message(USER, "hola")
+    finally:
+        await request.shutdown()
+
+    assert recorder.seen[0][1] == f"/bot{DEFAULT_TOKEN}/sendMessage"
+
+
+def test_no_proxy_domains_cover_their_subdomains_only() -> None:
+    request = AiohttpRequest(
+        proxies={"https": "http://proxy.local:3128", "no": ".telegram.org,example.com"}
+    )
+
+    assert request._proxy_for("https://api.telegram.org/bot1:x/getMe") is None
+    assert request._proxy_for("https://sub.example.com/x") is None
+    assert request._proxy_for("https://notexample.com/x") == "http://proxy.local:3128"
+    assert request._proxy_for("http://api.telegram.org/x") is None  # no http proxy set
+
+
+def test_a_socks_proxy_is_refused_by_name_without_its_credentials() -> None:
+    request = AiohttpRequest(proxies={"https": "socks5://user:pa55word@proxy.local:1080"})
+
+    with pytest.raises(ValueError, match="socks5") as raised:
+        request._proxy_for("https://api.telegram.org/bot1:x/getMe")
+    assert "pa55word" not in str(raised.value)
