@@ -1,7 +1,7 @@
 """Whole top-ups end to end (`python -m bench.topups`): the figures issue 3 asks for.
 
-The bot runs as its own process, exactly as `python -m bot` runs it (long polling with
-PTB's HTTPXRequest), against the Bot API stand-in and the sandbox provider that this
+The bot runs as its own process, exactly as `python -m bot` runs it (long polling through
+its aiohttp Bot API transport), against the Bot API stand-in and the sandbox provider that this
 process serves over HTTP on 127.0.0.1. Simulated resellers do whole top-ups
 (/recarga → phone → 📱 → amount → ✅ → receipt). Alongside, a plain python-telegram-bot
 echo bot, with a stand-in of its own, is the yardstick for what any PTB bot costs per
