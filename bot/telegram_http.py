@@ -20,10 +20,12 @@ Bot API URLs carry the bot token, so no error raised here repeats the URL.
 
 from __future__ import annotations
 
+import ssl
 import urllib.request
 from typing import Any
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
@@ -84,7 +86,9 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         """Open the session (within the event loop that will use it)."""
         if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0)
+            connector = aiohttp.TCPConnector(
+                limit=self._pool_size, limit_per_host=0, ssl=tls_context()
+            )
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 headers={"User-Agent": self.USER_AGENT},
@@ -165,6 +169,12 @@ class AiohttpRequest(BaseRequest):
                 )
             self._proxy_of_host[key] = proxy or None
         return self._proxy_of_host[key]
+
+
+def tls_context() -> ssl.SSLContext:
+    """Certificates checked against certifi's CA bundle, the one httpx (and so PTB's
+    HTTPXRequest) uses: a slim image without the system's CA store still reaches Telegram."""
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _given(value: ODVInput[float], default: float | None) -> float | None:

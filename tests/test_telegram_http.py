@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import email.parser
 import email.policy
+import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+import certifi
 import pytest
 from telegram import Bot, InputFile
 from telegram.error import InvalidToken, NetworkError, TimedOut
@@ -15,7 +17,7 @@ from telegram.error import InvalidToken, NetworkError, TimedOut
 from bot.httpserver import HttpReply, HttpServer, serve
 from bot.standin import FakeTelegram
 from bot.standin.server import DEFAULT_TOKEN, serve_standin
-from bot.telegram_http import AiohttpRequest
+from bot.telegram_http import AiohttpRequest, tls_context
 
 USER = 42
 SECRET_PART = DEFAULT_TOKEN.partition(":")[2]
@@ -273,3 +275,12 @@ def test_a_socks_proxy_is_refused_by_name_without_its_credentials() -> None:
     with pytest.raises(ValueError, match="socks5") as raised:
         request._proxy_for("https://api.telegram.org/bot1:x/getMe")
     assert "pa55word" not in str(raised.value)
+
+
+def test_tls_is_verified_against_certifis_bundle_like_httpx() -> None:
+    context = tls_context()
+    bundle = ssl.create_default_context(cafile=certifi.where())
+
+    assert context.verify_mode is ssl.CERT_REQUIRED
+    assert context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] == bundle.cert_store_stats()["x509_ca"] > 100
