@@ -122,6 +122,8 @@ class AiohttpRequest(BaseRequest):
             _given(connect_timeout, self._connect),
             _given(pool_timeout, self._pool),
         )
+        error: TimedOut | NetworkError
+        cause: BaseException
         try:
             async with session.request(
                 method,
@@ -132,9 +134,13 @@ class AiohttpRequest(BaseRequest):
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:  # aiohttp's own timeouts are TimeoutErrors too
-            raise TimedOut from exc
+            error, cause = TimedOut(), exc
         except aiohttp.ClientError as exc:
-            raise NetworkError(f"aiohttp.{type(exc).__name__}: {_without_url(exc, url)}") from exc
+            error = NetworkError(f"aiohttp.{type(exc).__name__}: {_without_url(str(exc), url)}")
+            cause = exc
+        # Raised out here, so aiohttp's error is not the context of ours; it is the cause
+        # only if its text leaves the URL out ("Connection timeout to host <url>" doesn't).
+        raise error from (cause if _without_url(str(cause), url) == str(cause) else None)
 
     @staticmethod
     def _timeout(
@@ -208,9 +214,8 @@ def _bypassed(hostname: str, proxies: dict[str, str]) -> bool:
     return False
 
 
-def _without_url(exc: aiohttp.ClientError, url: str) -> str:
-    """The error's text with the URL (and so the bot token) taken out."""
-    text = str(exc)
+def _without_url(text: str, url: str) -> str:
+    """`text` with the URL (and so the bot token) taken out."""
     path = url.partition("://")[2].partition("/")[2]
     for part in (url, path):
         if part:

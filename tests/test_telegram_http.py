@@ -153,6 +153,27 @@ async def test_no_answer_within_the_read_timeout_is_timed_out(
         await request.shutdown()
 
 
+async def test_no_free_connection_in_time_is_timed_out_without_the_token(
+    upstream: tuple[Upstream, HttpServer],
+) -> None:
+    recorder, server = upstream
+    recorder.delay = 2.0
+    request = AiohttpRequest(connection_pool_size=1, connect_timeout=0.1, pool_timeout=0.1)
+    bot = await _bot(server.port, request)
+    try:
+        holding = asyncio.create_task(bot.send_message(USER, "first"))
+        await asyncio.sleep(0.05)  # the only connection is taken
+        with pytest.raises(TimedOut) as raised:
+            await bot.send_message(USER, "second")
+        holding.cancel()
+    finally:
+        await request.shutdown()
+
+    chain = [raised.value, raised.value.__cause__, raised.value.__context__]
+    assert SECRET_PART not in " ".join(f"{error!s} {error!r}" for error in chain)
+    assert len(recorder.seen) == 1  # the second never left
+
+
 async def test_a_timeout_given_for_one_call_overrides_the_default(
     upstream: tuple[Upstream, HttpServer],
 ) -> None:
