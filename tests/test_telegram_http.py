@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.parser
 import email.policy
 import ssl
@@ -55,10 +56,14 @@ async def upstream() -> AsyncIterator[tuple[Upstream, HttpServer]]:
     await server.close()
 
 
-async def _bot(port: int, request: AiohttpRequest) -> Bot:
-    bot = Bot(DEFAULT_TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request)
+@contextlib.asynccontextmanager
+async def _bot(port: int, request: AiohttpRequest) -> AsyncIterator[Bot]:
+    """A bot on `request`, talking to 127.0.0.1:`port`; the request is shut down after."""
     await request.initialize()
-    return bot
+    try:
+        yield Bot(DEFAULT_TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request)
+    finally:
+        await request.shutdown()
 
 
 async def test_a_bot_on_it_talks_to_the_bot_api_stand_in() -> None:
@@ -98,12 +103,8 @@ async def test_parameters_go_form_encoded_with_ptbs_user_agent(
     upstream: tuple[Upstream, HttpServer],
 ) -> None:
     recorder, server = upstream
-    request = AiohttpRequest()
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(server.port, AiohttpRequest()) as bot:
         await bot.send_message(USER, "a+b = ¿c?")
-    finally:
-        await request.shutdown()
 
     method, target, headers, body = recorder.seen[0]
     assert (method, target) == ("POST", f"/bot{DEFAULT_TOKEN}/sendMessage")
@@ -116,13 +117,9 @@ async def test_files_go_as_multipart_with_a_content_length(
     upstream: tuple[Upstream, HttpServer],
 ) -> None:
     recorder, server = upstream
-    request = AiohttpRequest()
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(server.port, AiohttpRequest()) as bot:
         document = InputFile(b"folio,monto\nR-1,50\n", filename="recargas.csv")
         await bot.send_document(USER, document, caption="Corte del día")
-    finally:
-        await request.shutdown()
 
     _, target, headers, body = recorder.seen[0]
     assert target.endswith("/sendDocument")
@@ -143,14 +140,10 @@ async def test_no_answer_within_the_read_timeout_is_timed_out(
 ) -> None:
     recorder, server = upstream
     recorder.delay = 5.0
-    request = AiohttpRequest(read_timeout=0.2)
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(server.port, AiohttpRequest(read_timeout=0.2)) as bot:
         async with asyncio.timeout(3):
             with pytest.raises(TimedOut):
                 await bot.send_message(USER, "hola")
-    finally:
-        await request.shutdown()
 
 
 async def test_no_free_connection_in_time_is_timed_out_without_the_token(
@@ -158,16 +151,14 @@ async def test_no_free_connection_in_time_is_timed_out_without_the_token(
 ) -> None:
     recorder, server = upstream
     recorder.delay = 2.0
-    request = AiohttpRequest(connection_pool_size=1, connect_timeout=0.1, pool_timeout=0.1)
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(
+        server.port, AiohttpRequest(connection_pool_size=1, connect_timeout=0.1, pool_timeout=0.1)
+    ) as bot:
         holding = asyncio.create_task(bot.send_message(USER, "first"))
         await asyncio.sleep(0.05)  # the only connection is taken
         with pytest.raises(TimedOut) as raised:
             await bot.send_message(USER, "second")
         holding.cancel()
-    finally:
-        await request.shutdown()
 
     chain = [raised.value, raised.value.__cause__, raised.value.__context__]
     assert SECRET_PART not in " ".join(f"{error!s} {error!r}" for error in chain)
@@ -179,12 +170,8 @@ async def test_a_timeout_given_for_one_call_overrides_the_default(
 ) -> None:
     recorder, server = upstream
     recorder.delay = 0.5
-    request = AiohttpRequest(read_timeout=0.1)
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(server.port, AiohttpRequest(read_timeout=0.1)) as bot:
         sent = await bot.send_message(USER, "hola", read_timeout=3)
-    finally:
-        await request.shutdown()
 
     assert sent.message_id == MESSAGE["message_id"]
 
@@ -194,13 +181,9 @@ async def test_a_dropped_connection_is_a_network_error_without_the_token(
 ) -> None:
     recorder, server = upstream
     recorder.reply = None  # the server closes the connection without answering
-    request = AiohttpRequest()
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(server.port, AiohttpRequest()) as bot:
         with pytest.raises(NetworkError) as raised:
             await bot.send_message(USER, "hola")
-    finally:
-        await request.shutdown()
 
     assert not isinstance(raised.value, TimedOut)
     assert SECRET_PART not in str(raised.value)
@@ -211,13 +194,9 @@ async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
     server = await serve(Upstream().handle)
     port = server.port
     await server.close()  # the port is free again: connections are refused
-    request = AiohttpRequest()
-    bot = await _bot(port, request)
-    try:
+    async with _bot(port, AiohttpRequest()) as bot:
         with pytest.raises(NetworkError) as raised:
             await bot.send_message(USER, "hola")
-    finally:
-        await request.shutdown()
 
     assert SECRET_PART not in str(raised.value)
     assert "127.0.0.1" in str(raised.value)
@@ -269,12 +248,10 @@ async def test_no_proxy_hosts_are_reached_directly(
 ) -> None:
     recorder, server = upstream
     # The proxy is a closed port: a request through it would fail.
-    request = AiohttpRequest(proxies={"http": "http://127.0.0.1:9", "no": no_proxy})
-    bot = await _bot(server.port, request)
-    try:
+    async with _bot(
+        server.port, AiohttpRequest(proxies={"http": "http://127.0.0.1:9", "no": no_proxy})
+    ) as bot:
         await bot.send_message(USER, "hola")
-    finally:
-        await request.shutdown()
 
     assert recorder.seen[0][1] == f"/bot{DEFAULT_TOKEN}/sendMessage"
 
