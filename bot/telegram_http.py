@@ -10,10 +10,10 @@ Behaviour matches `HTTPXRequest`: the same default timeouts, connection pool siz
 User-Agent; a timeout is `telegram.error.TimedOut`, any other transport failure
 `telegram.error.NetworkError`; status codes and bodies go back to PTB untouched, which
 turns them into its errors as it always does. Proxies come from `HTTPS_PROXY`,
-`HTTP_PROXY` / `ALL_PROXY` and `NO_PROXY` like httpx reads them, looked up once per host
-(aiohttp's `trust_env` would read the environment and `.netrc` again on every request,
-which doubles the cost). Two of httpx's knobs have no aiohttp equivalent and are not
-offered: HTTP/2 and socket options.
+`HTTP_PROXY` / `ALL_PROXY` and `NO_PROXY` as httpx reads them, loopback addresses always
+direct, looked up once per host (aiohttp's `trust_env` would read the environment and
+`.netrc` again on every request, which doubles the cost). Two of httpx's knobs have no
+aiohttp equivalent and are not offered: HTTP/2 and socket options.
 
 Bot API URLs carry the bot token, so no error raised here repeats the URL.
 """
@@ -165,7 +165,7 @@ class AiohttpRequest(BaseRequest):
         if key not in self._proxy_of_host:
             proxy = self._proxies.get(key[0]) or self._proxies.get("all")
             hostname = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-            if proxy and _bypassed(hostname, self._proxies):
+            if proxy and (_on_this_machine(hostname) or _bypassed(hostname, self._proxies)):
                 proxy = None
             if proxy and not proxy.lower().startswith(("http://", "https://")):
                 scheme_of_proxy = proxy.partition("://")[0]
@@ -201,6 +201,12 @@ def _body(request_data: RequestData | None) -> Any:
     for name, (filename, content, mimetype) in request_data.multipart_data.items():
         form.add_field(name, content, filename=filename, content_type=mimetype)
     return form
+
+
+def _on_this_machine(hostname: str) -> bool:
+    """A loopback address is reached directly: no proxy could reach it for us."""
+    host = hostname.strip("[]").lower()
+    return host in {"localhost", "::1"} or host.startswith("127.")
 
 
 def _bypassed(hostname: str, proxies: dict[str, str]) -> bool:

@@ -242,28 +242,35 @@ async def test_an_environment_proxy_carries_the_request(
     )
 
 
-@pytest.mark.parametrize("no_proxy", ["127.0.0.1", "*", "localhost, 127.0.0.1"])
-async def test_no_proxy_hosts_are_reached_directly(
-    upstream: tuple[Upstream, HttpServer], no_proxy: str
+async def test_this_machine_is_reached_directly_whatever_proxy_is_set(
+    upstream: tuple[Upstream, HttpServer],
 ) -> None:
     recorder, server = upstream
     # The proxy is a closed port: a request through it would fail.
-    async with _bot(
-        server.port, AiohttpRequest(proxies={"http": "http://127.0.0.1:9", "no": no_proxy})
-    ) as bot:
+    async with _bot(server.port, AiohttpRequest(proxies={"all": "http://127.0.0.1:9"})) as bot:
         await bot.send_message(USER, "hola")
 
     assert recorder.seen[0][1] == f"/bot{DEFAULT_TOKEN}/sendMessage"
 
 
-def test_no_proxy_domains_cover_their_subdomains_only() -> None:
-    request = AiohttpRequest(
-        proxies={"https": "http://proxy.local:3128", "no": ".telegram.org,example.com"}
-    )
+@pytest.mark.parametrize(
+    ("no_proxy", "direct", "proxied"),
+    [
+        (".telegram.org,example.com", ["api.telegram.org", "sub.example.com"], ["notexample.com"]),
+        (" api.telegram.org , other.org", ["api.telegram.org"], ["telegram.org"]),
+        ("*", ["api.telegram.org", "notexample.com"], []),
+        ("", [], ["api.telegram.org"]),
+    ],
+)
+def test_no_proxy_names_hosts_and_domains(
+    no_proxy: str, direct: list[str], proxied: list[str]
+) -> None:
+    request = AiohttpRequest(proxies={"https": "http://proxy.local:3128", "no": no_proxy})
 
-    assert request._proxy_for("https://api.telegram.org/bot1:x/getMe") is None
-    assert request._proxy_for("https://sub.example.com/x") is None
-    assert request._proxy_for("https://notexample.com/x") == "http://proxy.local:3128"
+    for host in direct:
+        assert request._proxy_for(f"https://{host}/bot1:x/getMe") is None, host
+    for host in proxied:
+        assert request._proxy_for(f"https://{host}:443/x") == "http://proxy.local:3128", host
     assert request._proxy_for("http://api.telegram.org/x") is None  # no http proxy set
 
 
