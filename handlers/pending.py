@@ -36,26 +36,27 @@ from storage.settlements import NotPending
 
 logger = logging.getLogger(__name__)
 
-PATTERN = re.compile(r"^s:(?P<action>[afFn]):(?P<arg>\d{1,12})$")
+PATTERN = re.compile(r"^s:(?P<action>[afFnp]):(?P<arg>\d{1,12})$")
 # An unanswered question about a reference stops catching the admin's text after this.
 PROMPT_TTL = timedelta(minutes=15)
 MAX_REFERENCE = 64
 
 
-async def _page(context: BotContext, lang: str, offset: int) -> views.Screen:
+async def _page(
+    context: BotContext, lang: str, *, after: int = 0, before: int | None = None
+) -> views.Screen:
     settlements = context.services.settlements
-    purchases, total = await settlements.pending(offset, PAGE_SIZE)
-    if not purchases and offset > 0:  # the page emptied meanwhile: back to the first
-        offset = 0
-        purchases, total = await settlements.pending(offset, PAGE_SIZE)
-    return views.pending_page(purchases, total, offset, lang, context.services.settings.zone)
+    page = await settlements.pending(PAGE_SIZE, after=after, before=before)
+    if not page.purchases and (after or before):  # nothing left that way: the first page
+        page = await settlements.pending(PAGE_SIZE)
+    return views.pending_page(page, lang, context.services.settings.zone)
 
 
 @requires(Role.ADMIN)
 async def list_pending(update: Update, context: BotContext) -> None:
     """/pendientes: the oldest pending purchases, each with its settle buttons."""
     assert update.effective_chat is not None  # noqa: S101 - command updates have a chat
-    text, markup = await _page(context, lang_of(update), 0)
+    text, markup = await _page(context, lang_of(update))
     await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
 
 
@@ -71,8 +72,9 @@ async def pressed(update: Update, context: BotContext) -> None:
         return
     action, arg = match["action"], int(match["arg"])
     chat_id = query.message.chat.id
-    if action == "n":
-        text, markup = await _page(context, lang, arg)
+    if action in ("n", "p"):  # the page after purchase `arg`, or the one before it
+        after, before = (arg, None) if action == "n" else (0, arg)
+        text, markup = await _page(context, lang, after=after, before=before)
         await query.answer()
         await show(context.bot, chat_id, query.message.message_id, text, markup)
         return

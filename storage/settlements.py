@@ -17,6 +17,19 @@ SETTLED_FAILED = "settled_failed"
 
 
 @dataclass(frozen=True, slots=True)
+class PendingPage:
+    """Some of the purchases pending verification, oldest first."""
+
+    purchases: list[Purchase]
+    total: int  # pending now, on every page
+    earlier: int  # pending before the first of this page
+
+    @property
+    def more_after(self) -> bool:
+        return self.earlier + len(self.purchases) < self.total
+
+
+@dataclass(frozen=True, slots=True)
 class Settled:
     purchase: Purchase
 
@@ -33,18 +46,43 @@ class SettlementRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def pending(self, offset: int, limit: int) -> tuple[list[Purchase], int]:
-        """A page of the purchases pending verification, oldest first, and how many there are."""
+    async def pending(
+        self, limit: int, *, after: int = 0, before: int | None = None
+    ) -> PendingPage:
+        """A page of the purchases pending verification, oldest first: the first `limit`
+        with an id above `after`, or with `before`, the last `limit` below it.
+
+        Pages are keyed by purchase id, not by position: an admin settling purchases
+        from one page shrinks the list, and "next" by position would then skip as many
+        purchases as were settled.
+        """
         async with self._db.reading() as conn:
             cursor = await conn.execute("SELECT COUNT(*) FROM purchases WHERE status = 'pending'")
             row = await cursor.fetchone()
             total = int(row[0]) if row else 0
-            cursor = await conn.execute(
-                "SELECT * FROM purchases WHERE status = 'pending' ORDER BY id LIMIT ? OFFSET ?",
-                (limit, offset),
-            )
-            rows = await cursor.fetchall()
-        return [Purchase.from_row(row) for row in rows], total
+            if before is None:
+                cursor = await conn.execute(
+                    "SELECT * FROM purchases WHERE status = 'pending' AND id > ? "
+                    "ORDER BY id LIMIT ?",
+                    (after, limit),
+                )
+                rows = list(await cursor.fetchall())
+            else:
+                cursor = await conn.execute(
+                    "SELECT * FROM purchases WHERE status = 'pending' AND id < ? "
+                    "ORDER BY id DESC LIMIT ?",
+                    (before, limit),
+                )
+                rows = list(reversed(list(await cursor.fetchall())))
+            earlier = 0
+            if rows:
+                cursor = await conn.execute(
+                    "SELECT COUNT(*) FROM purchases WHERE status = 'pending' AND id < ?",
+                    (rows[0]["id"],),
+                )
+                row = await cursor.fetchone()
+                earlier = int(row[0]) if row else 0
+        return PendingPage([Purchase.from_row(row) for row in rows], total, earlier)
 
     async def settle(
         self,

@@ -151,10 +151,28 @@ async def test_pending_lists_oldest_first_in_pages(database: Database) -> None:
     pending = [await _pending(database, n + 1, phone) for n, phone in enumerate(phones)]
     await _bought(database, 50, phone="3312345678")  # still sending: not listed
     settlements = SettlementRepository(database)
-    first, total = await settlements.pending(0, 5)
-    second, _ = await settlements.pending(5, 5)
-    assert total == 7
-    assert [p.id for p in first + second] == [p.id for p in pending]
+    first = await settlements.pending(5)
+    second = await settlements.pending(5, after=first.purchases[-1].id)
+    back = await settlements.pending(5, before=second.purchases[0].id)
+    assert (first.total, first.earlier, first.more_after) == (7, 0, True)
+    assert (second.earlier, second.more_after) == (5, False)
+    assert [p.id for p in first.purchases + second.purchases] == [p.id for p in pending]
+    assert back.purchases == first.purchases
+
+
+async def test_settling_from_a_page_never_makes_the_next_one_skip_any(
+    database: Database,
+) -> None:
+    pending = [await _pending(database, n + 1, f"55123456{n:02d}") for n in range(12)]
+    settlements = SettlementRepository(database)
+    first = await settlements.pending(5)
+    for purchase in first.purchases[:3]:  # settled from the page on screen
+        await settlements.settle(purchase.id, approved=False, admin_id=9, admin_name="Ana")
+
+    second = await settlements.pending(5, after=first.purchases[-1].id)
+
+    assert [p.id for p in second.purchases] == [p.id for p in pending[5:10]]
+    assert (second.total, second.earlier) == (9, 2)
 
 
 async def test_a_purchase_is_settled_once(database: Database) -> None:

@@ -18,6 +18,7 @@ from bot.views.receipt import product_name, receipt
 from bot.views.topup import Screen
 from storage.models import Purchase, Status, utcnow
 from storage.repeats import Repeat
+from storage.settlements import PendingPage
 
 PAGE_SIZE = 5
 
@@ -56,14 +57,14 @@ def _facts(purchase: Purchase, lang: str) -> dict[str, str]:
     }
 
 
-def pending_page(
-    purchases: list[Purchase], total: int, offset: int, lang: str, zone: ZoneInfo
-) -> Screen:
+def pending_page(page: PendingPage, lang: str, zone: ZoneInfo) -> Screen:
     """One page of /pendientes: each purchase with what an admin needs to check it."""
+    purchases = page.purchases
     if not purchases:
         return t(lang, "pending.empty"), None
+    first = page.earlier + 1
     parts = [
-        t(lang, "pending.header", total=total, first=offset + 1, last=offset + len(purchases))
+        t(lang, "pending.header", total=page.total, first=first, last=first + len(purchases) - 1)
     ]
     rows: list[list[InlineKeyboardButton]] = []
     for purchase in purchases:
@@ -87,10 +88,10 @@ def pending_page(
             ]
         )
     pages: list[InlineKeyboardButton] = []
-    if offset > 0:
-        pages.append(_button(lang, "button.page_prev", f"s:n:{max(0, offset - PAGE_SIZE)}"))
-    if offset + len(purchases) < total:
-        pages.append(_button(lang, "button.page_next", f"s:n:{offset + PAGE_SIZE}"))
+    if page.earlier > 0:
+        pages.append(_button(lang, "button.page_prev", f"s:p:{purchases[0].id}"))
+    if page.more_after:
+        pages.append(_button(lang, "button.page_next", f"s:n:{purchases[-1].id}"))
     if pages:
         rows.append(pages)
     return Html("\n\n".join(parts)), InlineKeyboardMarkup(rows)

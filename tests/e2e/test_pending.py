@@ -109,6 +109,28 @@ async def test_pendientes_pages_through_many(bot: Harness) -> None:
     assert second.buttons[-1].text == "◀️ Anteriores"
 
 
+async def test_settling_from_a_page_skips_nobody_on_the_next(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    bought = [await sell_pending(bot, phone=f"55 12{n:02d} 9996") for n in range(8)]
+    page = await pending_list(bot)
+    for purchase in bought[:3]:  # settled from the first page, which stays on screen
+        [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", page.message_id)
+        await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
+
+    [second] = await bot.tap(ADMIN, "Siguientes", page.message_id)
+
+    assert text_of(second).startswith("⏳ Pendientes de verificación: 5")
+    assert "(3–5)" in text_of(second)
+    assert [b.callback_data for b in second.buttons[:6]] == [
+        f"s:{action}:{purchase.id}" for purchase in bought[5:] for action in "af"
+    ]
+    [first] = await bot.tap(ADMIN, "◀️ Anteriores", second.message_id)
+    assert "(1–2)" in text_of(first)
+    assert [b.callback_data for b in first.buttons[:4]] == [
+        f"s:{action}:{purchase.id}" for purchase in bought[3:5] for action in "af"
+    ]
+
+
 async def test_nothing_pending(bot: Harness) -> None:
     page = await pending_list(bot)
     assert text_of(page) == "✅ No hay recargas pendientes de verificación."
