@@ -32,7 +32,7 @@ from bot.telegram_io import answer_quietly, show
 from bot.views.safety import PAGE_SIZE
 from handlers.access import lang_of, requires
 from storage.models import Status, utcnow
-from storage.settlements import NotPending
+from storage.settlements import NotPending, Prompt
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +151,9 @@ async def reference_typed(update: Update, context: BotContext) -> None:
 
     Runs in a group ahead of the top-up steps. Only a reply to the question counts (the
     question forces one), so an admin's other text — their own top-up, say — is never
-    taken for a reference; it goes on to the other handlers untouched.
+    taken for a reference; it goes on to the other handlers untouched. A reply to a
+    question too old to answer is told so, and goes nowhere else either: "100" meant as
+    a reference must not become the amount of the admin's own top-up.
     """
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or message.reply_to_message is None:
@@ -160,19 +162,46 @@ async def reference_typed(update: Update, context: BotContext) -> None:
         return
     settlements = context.services.settlements
     asked_in = message.reply_to_message.message_id
-    purchase_id = await settlements.take_prompt(user.id, utcnow() - PROMPT_TTL, asked_in)
-    if purchase_id is None:
+    prompt = await settlements.take_prompt(user.id, asked_in)
+    if prompt is None:
         return
     lang = lang_of(update)
+    if _expired(prompt):
+        await message.reply_text(t(lang, "settle.expired"))
+        raise ApplicationHandlerStop
     reference = (message.text or "").strip()
     if not reference or len(reference) > MAX_REFERENCE or "\n" in reference:
         again = ForceReply(input_field_placeholder=plain(lang, "settle.reference_placeholder"))
         asked = await message.reply_text(t(lang, "settle.reference_invalid"), reply_markup=again)
-        await settlements.ask_reference(user.id, purchase_id, asked.message_id)
+        await settlements.ask_reference(user.id, prompt.purchase_id, asked.message_id)
         raise ApplicationHandlerStop
     await _settle(
-        context, message, message.chat.id, purchase_id, lang, approved=True, reference=reference
+        context,
+        message,
+        message.chat.id,
+        prompt.purchase_id,
+        lang,
+        approved=True,
+        reference=reference,
     )
+    raise ApplicationHandlerStop
+
+
+async def question_cancelled(update: Update, context: BotContext) -> None:
+    """/cancelar in reply to "provider's reference?": nothing is settled, the purchase
+    stays pending. Any other /cancelar goes on to the top-up's."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None or message.reply_to_message is None:
+        return
+    if role_of(context.services.settings, user.id) is not Role.ADMIN:
+        return
+    asked_in = message.reply_to_message.message_id
+    prompt = await context.services.settlements.take_prompt(user.id, asked_in)
+    if prompt is None:
+        return
+    purchase = await context.services.purchases.get(prompt.purchase_id)
+    folio = purchase.folio if purchase is not None else "—"
+    await message.reply_text(t(lang_of(update), "settle.question_cancelled", folio=folio))
     raise ApplicationHandlerStop
 
 
@@ -183,18 +212,27 @@ async def skip_reference(update: Update, context: BotContext) -> None:
     assert user is not None and message is not None  # noqa: S101 - command updates
     lang = lang_of(update)
     asked_in = message.reply_to_message.message_id if message.reply_to_message else None
-    settlements = context.services.settlements
-    purchase_id = await settlements.take_prompt(user.id, utcnow() - PROMPT_TTL, asked_in)
-    if purchase_id is None:
+    prompt = await context.services.settlements.take_prompt(user.id, asked_in)
+    if prompt is None:
         await message.reply_text(t(lang, "settle.nothing_to_skip"))
         return
-    await _settle(context, message, message.chat.id, purchase_id, lang, approved=True)
+    if _expired(prompt):
+        await message.reply_text(t(lang, "settle.expired"))
+        return
+    await _settle(context, message, message.chat.id, prompt.purchase_id, lang, approved=True)
+
+
+def _expired(prompt: Prompt) -> bool:
+    return prompt.asked_at < utcnow() - PROMPT_TTL
 
 
 def reference_handlers() -> list[BaseHandler[Update, BotContext, None]]:
-    """For a group ahead of the top-up's: an admin typing the reference they were asked."""
+    """For a group ahead of the top-up's: an admin answering "provider's reference?"."""
     text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
-    return [MessageHandler(text, reference_typed)]
+    return [
+        MessageHandler(text, reference_typed),
+        CommandHandler(["cancelar", "cancel"], question_cancelled, filters.REPLY),
+    ]
 
 
 def pending_handlers() -> list[BaseHandler[Update, BotContext, None]]:

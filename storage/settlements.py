@@ -30,6 +30,14 @@ class PendingPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Prompt:
+    """An admin was asked for the provider's reference of a purchase."""
+
+    purchase_id: int
+    asked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Settled:
     purchase: Purchase
 
@@ -123,11 +131,10 @@ class SettlementRepository:
             (admin_id, message_id, purchase_id, utcnow().isoformat()),
         )
 
-    async def take_prompt(
-        self, admin_id: int, asked_since: datetime, message_id: int | None = None
-    ) -> int | None:
-        """Close the question and return its purchase: the one asked in `message_id`, or
-        the admin's newest when None; None when there is no such open question."""
+    async def take_prompt(self, admin_id: int, message_id: int | None = None) -> Prompt | None:
+        """Close the question and return it: the one asked in `message_id`, or the
+        admin's newest when None; None when there is no such open question. Whether it
+        is too old to answer is the caller's to say."""
         if message_id is None:
             rows = await self._db.execute(
                 "DELETE FROM settle_prompts WHERE rowid = (SELECT rowid FROM settle_prompts "
@@ -141,6 +148,6 @@ class SettlementRepository:
                 "RETURNING purchase_id, asked_at",
                 (admin_id, message_id),
             )
-        if not rows or rows[0]["asked_at"] < asked_since.isoformat():
+        if not rows:
             return None
-        return int(rows[0]["purchase_id"])
+        return Prompt(int(rows[0]["purchase_id"]), datetime.fromisoformat(rows[0]["asked_at"]))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.standin import ChatMessage
-from storage.models import Purchase, Status
+from storage.models import Purchase, Status, Step, utcnow
 from storage.settlements import SETTLED_FAILED
 from tests.harness import (
     ADMIN,
@@ -188,6 +189,54 @@ async def test_settled_as_charged_without_a_reference(bot: Harness) -> None:
     assert "Referencia" not in text_of(bot.last(RESELLER))
     [nothing] = await bot.say(ADMIN, "/omitir")
     assert text_of(nothing) == "No hay ninguna referencia por escribir."
+
+
+async def test_cancelar_in_reply_to_the_question_settles_nothing(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+    assert "/cancelar la deja pendiente" in text_of(question)
+    seller_before = len(bot.telegram.bot_messages(RESELLER))
+
+    [done] = await bot.reply(ADMIN, question.message_id, "/cancelar")
+
+    assert text_of(done) == (
+        f"Listo: no se liquidó; el folio {purchase.folio} sigue pendiente de verificación."
+    )
+    assert (await stored(bot, purchase)).status is Status.PENDING
+    [nothing] = await bot.say(ADMIN, "/omitir")  # the question is closed: nothing to skip
+    assert text_of(nothing) == "No hay ninguna referencia por escribir."
+    assert (await stored(bot, purchase)).status is Status.PENDING
+    assert len(bot.telegram.bot_messages(RESELLER)) == seller_before
+    # A /cancelar that answers no question is the top-up's, as before.
+    [top_up] = await bot.say(ADMIN, "/cancelar")
+    assert text_of(top_up).startswith("No hay ninguna recarga en curso")
+
+
+async def test_a_reference_after_the_question_expired_settles_nothing(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+    await bot.reach(ADMIN, Step.AMOUNT, phone="55 3768 6660")  # the admin's own sale, open
+    later = utcnow() + timedelta(minutes=16)
+    monkeypatch.setattr("handlers.pending.utcnow", lambda: later)
+
+    [expired] = await bot.reply(ADMIN, question.message_id, "100")
+
+    assert text_of(expired) == (
+        "Esa pregunta venció a los 15 minutos y no se liquidó nada. "
+        "Para liquidar la recarga, vuelve a tocar ✅ en /pendientes."
+    )
+    assert (await stored(bot, purchase)).status is Status.PENDING
+    [draft] = await bot.drafts(ADMIN)
+    assert draft.step is Step.AMOUNT and draft.amount is None  # "100" was not the amount
+    # /omitir says so too (to the handler, this new question is 16 minutes old as well).
+    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+    [skipped] = await bot.say(ADMIN, "/omitir")
+    assert text_of(skipped).startswith("Esa pregunta venció")
+    assert (await stored(bot, purchase)).status is Status.PENDING
 
 
 async def test_settled_as_not_charged_tells_the_reseller_to_sell_it_again(bot: Harness) -> None:

@@ -29,7 +29,7 @@ TEXTS: dict[str, str] = {
     "button.page_next": "Newer ▶️",
     "settle.ask_reference": (
         "✅ Folio <code>{folio}</code> ({phone} · {amount}) will be marked as <b>charged</b>.\n\n"
-        "Type the provider's reference, or /skip if you don't have it."
+        "Type the provider's reference, or /skip if you don't have it. /cancel leaves it pending."
     ),
     "settle.reference_placeholder": "Provider's reference",
     "settle.reference_invalid": (
@@ -53,6 +53,13 @@ TEXTS: dict[str, str] = {
     "settle.outcome.failed": "not charged",
     "settle.not_pending": "This top-up is no longer pending verification.",
     "settle.not_found": "This button belongs to no top-up.",
+    "settle.question_cancelled": (
+        "Done: nothing was settled; folio <code>{folio}</code> is still pending verification."
+    ),
+    "settle.expired": (
+        "That question expired after 15 minutes; nothing was settled. "
+        "To settle the top-up, tap ✅ again in /pending."
+    ),
     "settle.nothing_to_skip": "There is no reference to type.",
     "callback.settle_asked": "Type the reference or /skip.",
     "settled.approved": (

@@ -31,7 +31,8 @@ TEXTS: dict[str, str] = {
     "button.page_next": "Siguientes ▶️",
     "settle.ask_reference": (
         "✅ El folio <code>{folio}</code> ({phone} · {amount}) quedará como <b>cobrado</b>.\n\n"
-        "Escribe la referencia del proveedor, o /omitir si no la tienes."
+        "Escribe la referencia del proveedor, o /omitir si no la tienes. "
+        "/cancelar la deja pendiente."
     ),
     "settle.reference_placeholder": "Referencia del proveedor",
     "settle.reference_invalid": (
@@ -55,6 +56,13 @@ TEXTS: dict[str, str] = {
     "settle.outcome.failed": "no cobrada",
     "settle.not_pending": "Esta recarga ya no está pendiente de verificación.",
     "settle.not_found": "Ese botón no es de ninguna recarga.",
+    "settle.question_cancelled": (
+        "Listo: no se liquidó; el folio <code>{folio}</code> sigue pendiente de verificación."
+    ),
+    "settle.expired": (
+        "Esa pregunta venció a los 15 minutos y no se liquidó nada. "
+        "Para liquidar la recarga, vuelve a tocar ✅ en /pendientes."
+    ),
     "settle.nothing_to_skip": "No hay ninguna referencia por escribir.",
     "callback.settle_asked": "Escribe la referencia o /omitir.",
     # Lo que se le dice al vendedor cuando se liquida su recarga pendiente
