@@ -38,6 +38,21 @@ async def _stale(query: CallbackQuery, lang: str, refusal: Refusal = Refusal.CHA
     await query.answer(plain(lang, f"confirm.{refusal.value}"), show_alert=True)
 
 
+async def _closed(query: CallbackQuery, context: BotContext, lang: str, draft_id: int) -> None:
+    """A button of a draft that is not open as the message showed it: say why."""
+    draft = await context.services.drafts.get(draft_id)
+    if draft is None:
+        await _stale(query, lang, Refusal.NOT_FOUND)
+    elif draft.user_id != query.from_user.id:
+        await _stale(query, lang, Refusal.NOT_YOURS)
+    elif draft.status in ("cancelled", "replaced"):  # replaced: /recarga started another
+        await _stale(query, draft.lang, Refusal.CANCELLED)
+    elif draft.status == "submitted":
+        await _stale(query, draft.lang, Refusal.ALREADY_PLACED)
+    else:  # open, but moved on since this message
+        await query.answer(plain(draft.lang, "button.earlier"), show_alert=True)
+
+
 async def _open_draft(
     query: CallbackQuery, context: BotContext, draft_id: int, version: int
 ) -> Draft | None:
@@ -65,7 +80,7 @@ async def pressed(update: Update, context: BotContext) -> None:
         return
     draft = await _open_draft(query, context, draft_id, version)
     if draft is None:
-        await _stale(query, lang)
+        await _closed(query, context, lang, draft_id)
         return
     if action == "x":
         await context.services.drafts.cancel(query.from_user.id)

@@ -150,6 +150,38 @@ async def test_confirm_tap_after_cancel_places_nothing(bot: Harness) -> None:
     await assert_nothing_placed(bot)
 
 
+@pytest.mark.parametrize(
+    ("leave", "step", "button", "alert"),
+    [
+        ("/cancelar", Step.PRODUCT, "📱", CANCELLED_ALERT),
+        ("/cancelar", Step.AMOUNT, "$50", CANCELLED_ALERT),
+        ("/recarga", Step.AMOUNT, "$50", CANCELLED_ALERT),
+        ("/recarga", Step.PRODUCT, "❌", CANCELLED_ALERT),
+    ],
+)
+async def test_a_button_of_a_top_up_left_behind_says_it_was_cancelled(
+    bot: Harness, leave: str, step: Step, button: str, alert: str
+) -> None:
+    screen = await bot.reach(RESELLER, step)
+    await bot.say(RESELLER, leave)
+
+    assert await bot.tap(RESELLER, button, screen.message_id) == []
+    assert bot.alerts(RESELLER) == [alert]
+    await assert_nothing_placed(bot)
+
+
+async def test_a_button_of_an_earlier_step_says_to_use_the_latest_message(bot: Harness) -> None:
+    amounts = await bot.reach(RESELLER, Step.AMOUNT)
+    await bot.say(RESELLER, "100")  # typed instead: the summary is the latest message
+
+    assert await bot.tap(RESELLER, "$50", amounts.message_id) == []
+    assert bot.alerts(RESELLER) == [
+        "Este botón es de un mensaje anterior. Usa el más reciente de esta recarga."
+    ]
+    draft = await bot.services.drafts.current(RESELLER)
+    assert draft is not None and (draft.step, draft.amount) == (Step.CONFIRM, 100)
+
+
 async def test_cancel_removes_the_buttons_of_the_open_summary(bot: Harness) -> None:
     # handlers/topup.py, cancel(): "the old summary loses its buttons".
     summary = await bot.reach(RESELLER, Step.CONFIRM)

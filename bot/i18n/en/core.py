@@ -69,6 +69,7 @@ TEXTS: dict[str, str] = {
     "topup.cancelled": "Top-up cancelled. Type /topup to start another.",
     "topup.nothing_to_cancel": "There is no top-up in progress. Type /topup to start.",
     "topup.no_draft": "To sell a top-up type /topup.",
+    "button.earlier": "This button is from an earlier message. Use the latest one of this top-up.",
     "confirm.already_placed": "This top-up was already sent; it won't be charged again.",
     "confirm.changed": "This button belongs to an older summary. Use the latest one.",
     "confirm.cancelled": "This top-up was cancelled; nothing was sent.",

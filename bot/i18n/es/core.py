@@ -79,6 +79,7 @@ TEXTS: dict[str, str] = {
     "topup.nothing_to_cancel": "No hay ninguna recarga en curso. Escribe /recarga para empezar.",
     "topup.no_draft": "Para vender una recarga escribe /recarga.",
     # Botones viejos o alterados
+    "button.earlier": "Este botón es de un mensaje anterior. Usa el más reciente de esta recarga.",
     "confirm.already_placed": "Esta recarga ya se envió; no se vuelve a cobrar.",
     "confirm.changed": "Este botón es de un resumen anterior. Usa el resumen más reciente.",
     "confirm.cancelled": "Esta recarga se canceló; no se envió nada.",
