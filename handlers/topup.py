@@ -28,10 +28,15 @@ def error_text(lang: str, error: DomainError, **extra: object) -> Html:
 
 @requires(Role.RESELLER)
 async def start_topup(update: Update, context: BotContext) -> None:
-    """/recarga: a fresh draft, asking for the phone number."""
+    """/recarga: a fresh draft, asking for the phone number; `/recarga 55 1234 5678`
+    answers that question at once, as a reseller at the counter would type it."""
     assert update.effective_user and update.effective_chat  # noqa: S101 - command updates
     lang = lang_of(update)
-    await context.services.drafts.start(update.effective_user.id, update.effective_chat.id, lang)
+    drafts = context.services.drafts
+    draft = await drafts.start(update.effective_user.id, update.effective_chat.id, lang)
+    if context.args and update.effective_message is not None:
+        await _phone_typed(update.effective_message, context, draft, " ".join(context.args))
+        return
     text, _ = views.ask_phone(lang)
     await context.bot.send_message(update.effective_chat.id, text)
 

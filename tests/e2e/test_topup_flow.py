@@ -182,6 +182,25 @@ async def test_a_button_of_an_earlier_step_says_to_use_the_latest_message(bot: H
     assert draft is not None and (draft.step, draft.amount) == (Step.CONFIRM, 100)
 
 
+async def test_recarga_with_the_number_goes_straight_to_the_product(bot: Harness) -> None:
+    [screen] = await bot.say(RESELLER, "/recarga 55 3768-6660")
+
+    assert "📱 Número: 55 3768 6660" in text_of(screen)
+    assert any(button.text.startswith("📱") for button in screen.buttons)
+    draft = await bot.services.drafts.current(RESELLER)
+    assert draft is not None and (draft.step, draft.phone) == (Step.PRODUCT, "5537686660")
+
+
+async def test_recarga_with_a_wrong_number_asks_for_it_again(bot: Harness) -> None:
+    [error] = await bot.say(RESELLER, "/recarga 55 3768")
+
+    assert "10 dígitos" in text_of(error)
+    draft = await bot.services.drafts.current(RESELLER)
+    assert draft is not None and draft.step is Step.PHONE
+    [screen] = await bot.say(RESELLER, "5537686660")
+    assert "📱 Número: 55 3768 6660" in text_of(screen)
+
+
 async def test_cancel_removes_the_buttons_of_the_open_summary(bot: Harness) -> None:
     # handlers/topup.py, cancel(): "the old summary loses its buttons".
     summary = await bot.reach(RESELLER, Step.CONFIRM)

@@ -23,7 +23,8 @@ TEXTS: dict[str, str] = {
         "<b>How to sell a top-up</b>\n"
         "1. /topup\n2. Type the 10-digit number (e.g. {example})\n"
         "3. Choose airtime or a package\n4. Type the amount (airtime)\n"
-        "5. Check and confirm with ✅\n\n/cancel leaves at any step."
+        "5. Check and confirm with ✅\n\n/cancel leaves at any step. "
+        "Shortcut: /topup {example} skips to step 3."
     ),
     "unauthorized": (
         "🚫 You don't have access to this bot.\n"

@@ -24,7 +24,8 @@ TEXTS: dict[str, str] = {
         "<b>Cómo hacer una recarga</b>\n"
         "1. /recarga\n2. Escribe el número a 10 dígitos (ej. {example})\n"
         "3. Elige tiempo aire o un paquete\n4. Escribe el monto (tiempo aire)\n"
-        "5. Revisa y confirma con ✅\n\n/cancelar sale en cualquier paso."
+        "5. Revisa y confirma con ✅\n\n/cancelar sale en cualquier paso. "
+        "Atajo: /recarga {example} salta al paso 3."
     ),
     "unauthorized": (
         "🚫 No tienes acceso a este bot.\n"
