@@ -120,13 +120,18 @@ async def _amount_typed(message: Message, context: BotContext, draft: Draft, tex
         amount = parse_amount(text, product)
     except DomainError as error:
         limits = {"min": product.min_amount, "max": f"{product.max_amount:,}"}
-        await message.reply_text(error_text(draft.lang, error, text=text[:40], **limits))
+        await message.reply_text(error_text(draft.lang, error, text=_quoted(text), **limits))
         return
     advanced = await context.services.drafts.advance(draft, Step.CONFIRM, amount=amount)
     if advanced is not None:
         screen, markup = views.confirm(advanced, product)
         sent = await message.reply_text(screen, reply_markup=markup)
         await context.services.drafts.set_summary_message(advanced.id, sent.message_id)
+
+
+def _quoted(text: str, longest: int = 40) -> str:
+    """What the reseller typed, to quote back: a long text cut, and shown to be cut."""
+    return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
 def topup_handlers() -> list[BaseHandler[Update, BotContext, None]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 
 from bot.i18n import CATALOGS, language_for, plain, t
+from bot.views.receipt import decline_reason
 
 
 def _fields(template: str) -> set[str]:
@@ -37,3 +38,14 @@ def test_button_labels_spanish_first() -> None:
     assert plain("es", "button.package", price=50).endswith("Paquete $50")
     assert plain("es", "button.confirm").startswith("✅")
     assert plain("en", "button.cancel_confirm").startswith("❌")
+
+
+def test_a_decline_reads_as_words_never_as_a_raw_code() -> None:
+    assert decline_reason("es", "http_400")[0] == (
+        "El proveedor rechazó la operación (HTTP 400) sin decir por qué."
+    )
+    assert decline_reason("en", None)[0] == (
+        "The provider declined the operation without saying why."
+    )
+    assert decline_reason("es", "51")[0] == "La cuenta no tiene saldo suficiente."
+    assert decline_reason("es", "77")[0] == "El proveedor rechazó la operación (código 77)."

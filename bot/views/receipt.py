@@ -31,12 +31,16 @@ def product_name(product_id: str, lang: str) -> str:
 
 
 def decline_reason(lang: str, code: str | None) -> tuple[Html, Html]:
-    code = code or "other"
-    reason = (
-        t(lang, f"decline.{code}")
-        if code in _KNOWN_DECLINES
-        else t(lang, "decline.other", code=code)
-    )
+    code = code or ""
+    status = code.removeprefix("http_")
+    if code in _KNOWN_DECLINES:
+        reason = t(lang, f"decline.{code}")
+    elif code.startswith("http_") and status.isdigit():  # a refusal that named no code
+        reason = t(lang, "decline.http", status=status)
+    elif code:
+        reason = t(lang, "decline.other", code=code)
+    else:
+        reason = t(lang, "decline.unknown")
     return reason, t(lang, _NEXT_STEP.get(code, "next.retry_later"))
 
 

@@ -7,6 +7,7 @@ from storage and is refused for anyone but an admin.
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
@@ -27,6 +28,15 @@ def _button(lang: str, key: str, data: str, **params: object) -> InlineKeyboardB
     return InlineKeyboardButton(plain(lang, key, **params), callback_data=data)
 
 
+def _ago(lang: str, when: datetime) -> str:
+    minutes = max(0, int((utcnow() - when).total_seconds() // 60))
+    return (
+        plain(lang, "repeat.ago.minutes", minutes=minutes)
+        if minutes
+        else plain(lang, "repeat.ago.now")
+    )
+
+
 def repeat_warning(repeat: Repeat, product: Product, zone: ZoneInfo) -> Screen:
     """The summary, turned into "sold moments ago: top up again?" with a second confirm."""
     draft = repeat.draft
@@ -37,7 +47,7 @@ def repeat_warning(repeat: Repeat, product: Product, zone: ZoneInfo) -> Screen:
         product=product.name(lang),
         amount=format_money(draft.amount or 0),
         phone=format_phone(draft.phone or ""),
-        minutes=max(0, int((utcnow() - repeat.earlier_at).total_seconds() // 60)),
+        ago=_ago(lang, repeat.earlier_at),
         when=format_datetime(repeat.earlier_at, zone, lang),
         status=t(lang, f"repeat.status.{repeat.earlier_status.value}"),
     )

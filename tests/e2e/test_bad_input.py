@@ -82,7 +82,7 @@ async def test_text_at_the_confirm_step_points_to_the_buttons(bot: Harness) -> N
         ("diez", "«diez» no es un monto"),
         ("1e3", "«1e3» no es un monto"),
         ("<b>5</b>", "«<b>5</b>» no es un monto"),
-        ("9" * 4000, f"«{'9' * 40}» no es un monto"),
+        ("9" * 4000, f"«{'9' * 39}…» no es un monto"),  # cut, and shown to be cut
     ],
     ids=["cents", "zero", "negative", "too much", "words", "exponent", "html", "4000 digits"],
 )

@@ -30,7 +30,7 @@ async def test_repeat_warns_in_place_and_needs_a_second_confirmation(bot: Harnes
     assert warning.message_id == summary.message_id
     text = text_of(warning)
     assert text.startswith(WARNING)
-    assert "ya se le vendió Tiempo aire de $100 MXN hace 0 min (" in text
+    assert "ya se le vendió Tiempo aire de $100 MXN hace un momento (" in text
     assert "y fue aprobada" in text
     assert "📱 Número: 55 3768 6660" in text
     draft = await bot.services.drafts.current(RESELLER)
@@ -85,7 +85,8 @@ async def test_a_sale_by_another_reseller_counts(bot: Harness) -> None:
     summary = await bot.reach(ENGLISH_RESELLER, Step.CONFIRM)
     [warning] = await bot.tap(ENGLISH_RESELLER, "✅", summary.message_id)
     assert text_of(warning).startswith("⚠️ Top up again?")
-    assert "and it was approved" in text_of(warning)
+    assert "already got Airtime for $100 MXN moments ago (" in text_of(warning)
+    assert "and that top-up was approved" in text_of(warning)
     assert len(bot.sandbox.charges) == 1
     await bot.tap(ENGLISH_RESELLER, "⚠️ Yes, top up again", summary.message_id)
     assert len(bot.sandbox.charges) == 2

@@ -3,12 +3,14 @@
 TEXTS: dict[str, str] = {
     "repeat.warning": (
         "⚠️ <b>Top up again?</b>\n\n"
-        "This number was already sold <b>{product} for {amount}</b> {minutes} min ago "
-        "({when}) and it {status}.\n\n"
+        "This number already got <b>{product} for {amount}</b> {ago} "
+        "({when}), and that top-up {status}.\n\n"
         "📱 Number: <b>{phone}</b>\n📦 Product: <b>{product}</b>\n💵 Amount: <b>{amount}</b>\n\n"
         "The provider usually blocks a repeated top-up. Confirm only if your customer "
         "really wants another one."
     ),
+    "repeat.ago.now": "moments ago",
+    "repeat.ago.minutes": "{minutes} min ago",
     "repeat.status.approved": "was approved",
     "repeat.status.pending": "is pending verification",
     "repeat.status.sending": "is being processed",

@@ -4,12 +4,14 @@ TEXTS: dict[str, str] = {
     # Misma recarga al mismo número hace poco
     "repeat.warning": (
         "⚠️ <b>¿Recargar de nuevo?</b>\n\n"
-        "A este número ya se le vendió <b>{product} de {amount}</b> hace {minutes} min "
+        "A este número ya se le vendió <b>{product} de {amount}</b> {ago} "
         "({when}) y {status}.\n\n"
         "📱 Número: <b>{phone}</b>\n📦 Producto: <b>{product}</b>\n💵 Monto: <b>{amount}</b>\n\n"
         "El proveedor suele bloquear una recarga repetida. Confirma solo si tu cliente "
         "de verdad quiere otra."
     ),
+    "repeat.ago.now": "hace un momento",
+    "repeat.ago.minutes": "hace {minutes} min",
     "repeat.status.approved": "fue aprobada",
     "repeat.status.pending": "está pendiente de verificación",
     "repeat.status.sending": "se está procesando",
