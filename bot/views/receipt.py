@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.catalog import get_product
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.i18n import Html, plain, t
+from bot.views.reasons import pending_reason
 from storage.models import Purchase, Status
 
 # Decline codes grouped by what the reseller can do about them.
@@ -82,7 +83,7 @@ def pending_alert(purchase: Purchase, lang: str, reseller: str) -> Html:
         phone=format_phone(purchase.phone),
         product=product_name(purchase.product_id, lang),
         amount=format_money(purchase.amount),
-        reason=purchase.pending_reason or "",
+        reason=pending_reason(purchase.pending_reason, lang),
     )
 
 

@@ -15,6 +15,7 @@ from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.catalog import Product
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.i18n import Html, plain, t
+from bot.views.reasons import pending_reason
 from bot.views.receipt import product_name, receipt
 from bot.views.topup import Screen
 from storage.models import Purchase, Status, utcnow
@@ -85,7 +86,7 @@ def pending_page(page: PendingPage, lang: str, zone: ZoneInfo) -> Screen:
                 when=format_datetime(purchase.created_at, zone, lang),
                 dtid=purchase.distributor_transaction_id,
                 reseller=purchase.seller,
-                reason=purchase.pending_reason or "",
+                reason=pending_reason(purchase.pending_reason, lang),
                 **_facts(purchase, lang),
             )
         )

@@ -68,6 +68,7 @@ async def test_admins_are_alerted_with_what_they_need_to_check_it(bot: Harness) 
         f"ID de transacción: {purchase.distributor_transaction_id}",
         "Vendedor: Rita <Tienda> (2)",
         "📱 55 1234 9996 · Tiempo aire · $100 MXN",
+        "Motivo: el proveedor respondió HTTP 500, código 96: «Error de sistema»",
     ):
         assert fact in alert.splitlines()
 

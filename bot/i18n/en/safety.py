@@ -77,4 +77,16 @@ TEXTS: dict[str, str] = {
         "👉 You can sell it again with /topup."
     ),
     "decline.settled_failed": "An admin checked with the provider that it did not go through.",
+    "reason.timeout": "the provider did not answer within {seconds} s",
+    "reason.dropped": "the connection was dropped before an answer",
+    "reason.restart": "the bot stopped while waiting for the provider",
+    "reason.not_json": "unreadable answer from the provider (HTTP {status})",
+    "reason.undocumented": (
+        "the provider said “success” without a documented approval (HTTP {status}, code {code})"
+    ),
+    "reason.said_code": "the provider answered HTTP {status}, code {code}: “{said}”",
+    "reason.said": "the provider answered HTTP {status}: “{said}”",
+    "reason.after_sending": "network failure after sending it ({error})",
+    "reason.internal": "internal error of the bot after sending it",
+    "reason.unknown": "no detail",
 }

@@ -81,4 +81,17 @@ TEXTS: dict[str, str] = {
         "👉 Puedes venderla de nuevo con /recarga."
     ),
     "decline.settled_failed": "Un administrador verificó con el proveedor que no se realizó.",
+    # Por qué una recarga quedó pendiente (lo que el proveedor dijo va entre « »)
+    "reason.timeout": "el proveedor no respondió en {seconds} s",
+    "reason.dropped": "la conexión se cortó antes de la respuesta",
+    "reason.restart": "el bot se detuvo mientras esperaba al proveedor",
+    "reason.not_json": "respuesta ilegible del proveedor (HTTP {status})",
+    "reason.undocumented": (
+        "el proveedor dijo «éxito» sin una aprobación documentada (HTTP {status}, código {code})"
+    ),
+    "reason.said_code": "el proveedor respondió HTTP {status}, código {code}: «{said}»",
+    "reason.said": "el proveedor respondió HTTP {status}: «{said}»",
+    "reason.after_sending": "falla de red después de enviarla ({error})",
+    "reason.internal": "error interno del bot después de enviarla",
+    "reason.unknown": "sin detalle",
 }

@@ -1,0 +1,43 @@
+"""Why a purchase is pending verification, in the admin's language.
+
+The client stores the reason in its own words (English, for the logs and the database);
+admins read it in theirs. Words the provider sent (its `error` text) are quoted as they
+came: they are the provider's, whatever its language. A reason written by an older
+version and not recognised here is shown as stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.i18n import plain
+
+# Each pattern matches a whole reason as bot/latcom and bot/purchasing write it.
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"no answer within (?P<seconds>[\d.]+) s", "reason.timeout"),
+        (r"the connection was dropped before an answer", "reason.dropped"),
+        (r"the bot stopped while waiting for the provider", "reason.restart"),
+        (r"HTTP (?P<status>\d{3}): the body is not a JSON object", "reason.not_json"),
+        (
+            r"HTTP (?P<status>\d{3}): success without a documented approval "
+            r"\(code (?P<code>.*)\)",
+            "reason.undocumented",
+        ),
+        (r"HTTP (?P<status>\d{3}): (?P<said>.*) \(code (?P<code>[^()]*)\)", "reason.said_code"),
+        (r"HTTP (?P<status>\d{3}): (?P<said>.*)", "reason.said"),
+        (r"(?P<error>[A-Za-z]+) after sending", "reason.after_sending"),
+        (r"unexpected error in the client|internal error: \w+", "reason.internal"),
+    )
+)
+
+
+def pending_reason(reason: str | None, lang: str) -> str:
+    """`reason` as stored, told in `lang` (plain text: the caller escapes it)."""
+    if not reason:
+        return plain(lang, "reason.unknown")
+    for pattern, key in _REASONS:
+        if (found := pattern.fullmatch(reason)) is not None:
+            return plain(lang, key, **found.groupdict())
+    return reason
