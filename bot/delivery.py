@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 
 from bot.i18n import DEFAULT_LANG
-from bot.telegram_io import show, tell
-from bot.views.receipt import pending_alert, receipt_actions
+from bot.telegram_io import refresh, show, tell
+from bot.views.receipt import pending_alert, receipt, receipt_actions
 from bot.views.safety import outcome_notice
 from storage.languages import LanguageRepository
 from storage.models import Purchase, Status, utcnow
@@ -69,6 +69,17 @@ class Delivery:
                 logger.warning("Purchase %s: outcome not shown yet; will retry", purchase.folio)
                 return False
             await self._notices.mark_notified(purchase, shown)
+            if not in_place and purchase.message_id not in (None, shown):
+                # A settlement is news in a message of its own; the receipt it settles,
+                # which still says "pending, don't sell it again", now says what it is.
+                receipt_now = receipt(purchase, self._zone)
+                await refresh(
+                    bot,
+                    purchase.chat_id,
+                    purchase.message_id,
+                    receipt_now,
+                    receipt_actions(purchase),
+                )
             return True
         finally:
             self._in_progress.discard(purchase_id)

@@ -121,3 +121,20 @@ async def drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
         await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except TelegramError as exc:
         logger.info("Could not remove the buttons of message %s: %s", message_id, exc)
+
+
+async def refresh(
+    bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Bring an older message up to date in place (best effort, never a new message):
+    what it said is still in the chat, and a newer message already tells the news."""
+    shown = _content(text, markup)
+    if _last_shown(bot).same(chat_id, message_id, shown):
+        return
+    try:
+        await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
+    except TelegramError as exc:
+        if "message is not modified" not in str(exc).lower():
+            logger.info("Could not bring message %s up to date: %s", message_id, exc)
+        return
+    _last_shown(bot).remember(chat_id, message_id, shown)

@@ -287,8 +287,27 @@ async def test_a_settled_purchase_cannot_be_settled_again(two_admins: Harness) -
     await bot.tap(SECOND_ADMIN, f"✅ {purchase.folio}", second_page.message_id)
     assert bot.alerts(SECOND_ADMIN) == [refusal]
     assert (await stored(bot, purchase)).reference is None
-    told = [m for m in bot.telegram.bot_messages(RESELLER) if "no se cobró" in text_of(m)]
+    told = [m for m in bot.telegram.bot_messages(RESELLER) if "no realizada" in text_of(m)]
     assert len(told) == 1
+
+
+async def test_the_receipt_a_settlement_settles_stops_saying_pending(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    pending_receipt = await bot.buy(RESELLER, phone=PENDING_PHONE)
+    assert "No vuelvas a vender esta recarga todavía" in text_of(pending_receipt)
+    purchase = (await bot.purchases())[-1]
+    page = await pending_list(bot)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", page.message_id)
+    seller_before = len(bot.telegram.bot_messages(RESELLER))
+
+    await bot.reply(ADMIN, question.message_id, "RRN-9")
+
+    [news] = bot.telegram.bot_messages(RESELLER)[seller_before:]  # one new message…
+    assert text_of(news).startswith("✅ Recarga confirmada")
+    now = text_of(bot.telegram.message(RESELLER, pending_receipt.message_id))
+    assert now.startswith("✅ Recarga exitosa")  # …and the old receipt says what it is
+    assert "Referencia: RRN-9" in now.splitlines()
+    assert "No vuelvas a vender" not in now
 
 
 async def test_only_admins_list_or_settle(bot: Harness) -> None:
