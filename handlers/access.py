@@ -8,9 +8,11 @@ from typing import Any
 
 from telegram import Update
 
-from bot.i18n import language_for, plain, t
+from bot.domain.formatting import format_phone
+from bot.i18n import Html, language_for, plain, t
 from bot.roles import Role, role_of
 from bot.services import BotContext
+from storage.customers import CustomerRepository
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
@@ -21,7 +23,8 @@ def lang_of(update: Update) -> str:
 
 
 async def refuse(update: Update, context: BotContext) -> None:
-    """Tell an unknown user, politely, which id to pass to an admin."""
+    """Tell an unknown user, politely, which id to pass to an admin; a customer who
+    verified their number is shown what they can do instead of being turned away."""
     user = update.effective_user
     if user is None:
         return
@@ -29,10 +32,15 @@ async def refuse(update: Update, context: BotContext) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer(plain(lang, "unauthorized.alert", user_id=user.id))
         return
-    if update.effective_chat is not None:
-        await context.bot.send_message(
-            update.effective_chat.id, t(lang, "unauthorized", user_id=user.id)
-        )
+    if update.effective_chat is None:
+        return
+    customer = await CustomerRepository(context.services.database).get(user.id)
+    if customer is None:
+        text = t(lang, "unauthorized", user_id=user.id)
+    else:
+        welcome = t(lang, "customer.welcome", phone=format_phone(customer.phone))
+        text = Html(welcome + t(lang, "commands.customer"))
+    await context.bot.send_message(update.effective_chat.id, text)
 
 
 async def _admins_only(update: Update, context: BotContext) -> None:

@@ -133,6 +133,23 @@ async def test_own_contact_verifies_and_lists_every_receipt_newest_first(bot: Ha
     assert customer_folios(again) == newest_first[:10]
 
 
+async def test_a_verified_customer_is_shown_their_commands_not_turned_away(
+    bot: Harness,
+) -> None:
+    add_customers(bot)
+    await bot.say(CUSTOMER, "/mis_recargas")
+    await share_contact(bot, CUSTOMER, "+52 55 3768 6660", CUSTOMER)
+
+    for typed in ("/start", "/ayuda", "hola", "/recarga"):
+        [answer] = await bot.say(CUSTOMER, typed)
+        assert text(answer) == (
+            "👋 Aquí ves las recargas a tu número 55 3768 6660:\n\n"
+            "/mis_recargas — las recargas a tu número\n/avisos — avisos de tus recargas"
+        ), typed
+    [stranger] = await bot.say(STRANGER, "/start")
+    assert text(stranger).startswith("🚫 No tienes acceso a este bot.")
+
+
 async def test_only_your_own_contact_counts(bot: Harness) -> None:
     add_customers(bot)
     await bot.say(CUSTOMER, "/mis_recargas")
