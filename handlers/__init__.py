@@ -10,6 +10,7 @@ from handlers.balance import balance_handlers
 from handlers.buttons import button_handlers
 from handlers.customers import customer_handlers, customer_text_handlers
 from handlers.dedupe import dedupe_handlers
+from handlers.edits import edit_handlers
 from handlers.errors import on_error
 from handlers.languages import language_handlers
 from handlers.pending import pending_handlers, reference_handlers
@@ -25,6 +26,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Money safety first: a replayed update stops in the first group of all; an admin's
     # answer to "provider's reference?" is taken before any other text handler.
     application.add_handlers(dedupe_handlers(), group=-4)  # same update_id twice: once
+    application.add_handlers(edit_handlers(), group=-3)  # an edit is no new input
     application.add_handlers(language_handlers(), group=-3)  # the language admins write in
     application.add_handlers(reference_handlers(), group=-2)  # an admin's typed reference
     application.add_handlers(start_handlers())  # /start, /ayuda

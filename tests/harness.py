@@ -196,6 +196,12 @@ class Harness:
         """The user types `text`; returns the bot messages sent or edited in reply."""
         return await self._new_messages(user_id, lambda: self.telegram.send_text(user_id, text))
 
+    async def edit(self, user_id: int, message_id: int, text: str) -> list[ChatMessage]:
+        """The user edits a text message of theirs to read `text`."""
+        return await self._new_messages(
+            user_id, lambda: self.telegram.edit_text(user_id, message_id, text)
+        )
+
     async def send_contact(
         self, user_id: int, phone_number: str, owner_id: int | None = None
     ) -> list[ChatMessage]:

@@ -7,6 +7,7 @@ unknown user, pressing a button that isn't there); `press_raw` is the forged cli
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bot.standin import profile
@@ -53,6 +54,20 @@ class ChatDriver:
         return self._user_message(
             user_id, text=text, entities=command_entities(text), reply_to_message_id=reply_to
         )
+
+    def edit_text(self, user_id: int, message_id: int, text: str) -> int:
+        """The user edits the text of a message of theirs; returns the update_id of the
+        `edited_message` Telegram sends for it."""
+        if not text.strip() or len(text) > MAX_USER_TEXT:
+            raise ValueError("a user's text has 1-4096 characters")
+        message = self.message(user_id, message_id)
+        if message.from_bot or message.text is None:
+            raise ValueError("a user can edit only a text message of their own")
+        chat = self._state.chat(user_id)
+        edited = self._state.edit_message(
+            chat, replace(message, text=text, entities=command_entities(text))
+        )
+        return self._updates.push("edited_message", self._state.message_json(edited))
 
     def send_contact(
         self,

@@ -7,6 +7,10 @@ TEXTS: dict[str, str] = {
     "commands.reseller": (
         "/topup — new top-up\n/cancel — cancel the top-up in progress\n/help — help"
     ),
+    "edited.ignored": (
+        "✏️ I don't read edited messages. If you meant to correct something, send it "
+        "again as a new message."
+    ),
     "unknown.command": "🤔 I don't know the command {command}. These I do:\n\n",
     "commands.customer": (
         "/my_topups — the top-ups to your number\n/alerts — alerts of your top-ups"

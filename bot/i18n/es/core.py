@@ -8,6 +8,10 @@ TEXTS: dict[str, str] = {
     "commands.reseller": (
         "/recarga — nueva recarga\n/cancelar — cancelar la recarga en curso\n/ayuda — ayuda"
     ),
+    "edited.ignored": (
+        "✏️ No leo mensajes editados. Si querías corregir algo, envíalo de nuevo "
+        "en un mensaje nuevo."
+    ),
     "unknown.command": "🤔 No conozco el comando {command}. Estos sí:\n\n",
     "commands.customer": (
         "/mis_recargas — las recargas a tu número\n/avisos — avisos de tus recargas"

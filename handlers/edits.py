@@ -1,0 +1,28 @@
+"""Edited messages: the bot reads what is sent, not what is changed afterwards.
+
+Telegram delivers an edit as an update of its own. Taken as new input, an edited phone
+number would land on whatever step the top-up is at by then (as an amount, say), and an
+edited reference would never change the one already stored. So an edit is answered
+with what to do instead, and goes no further.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, BaseHandler, MessageHandler, filters
+
+from bot.i18n import t
+from bot.services import BotContext
+from handlers.access import lang_of
+
+
+async def edited(update: Update, context: BotContext) -> None:
+    """An edited message: "send it again as a new message"."""
+    message = update.edited_message
+    if message is not None:
+        await message.reply_text(t(lang_of(update), "edited.ignored"))
+    raise ApplicationHandlerStop
+
+
+def edit_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    return [MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE, edited)]
