@@ -24,11 +24,11 @@ from telegram.ext import (
 )
 
 from bot import views
-from bot.i18n import plain, t
+from bot.i18n import DEFAULT_LANG, plain, t
 from bot.outcome import tell_listeners
 from bot.roles import Role, role_of
 from bot.services import BotContext
-from bot.telegram_io import answer_quietly, show
+from bot.telegram_io import answer_quietly, show, tell
 from bot.views.safety import PAGE_SIZE
 from handlers.access import lang_of, requires
 from storage.models import Status, utcnow
@@ -144,6 +144,9 @@ async def _settle(
     told = await services.delivery.deliver(context.bot, purchase)
     await tell_listeners(context.bot, services, purchase)
     await context.bot.send_message(chat_id, views.settled_done(purchase, lang, seller_told=told))
+    for other in sorted(services.settings.admin_ids - {admin.id}):
+        other_lang = await services.languages.of(other, DEFAULT_LANG)
+        await tell(context.bot, other, views.settled_by_another(purchase, other_lang))
 
 
 async def reference_typed(update: Update, context: BotContext) -> None:
@@ -170,7 +173,8 @@ async def reference_typed(update: Update, context: BotContext) -> None:
         await message.reply_text(t(lang, "settle.expired"))
         raise ApplicationHandlerStop
     reference = (message.text or "").strip()
-    if not reference or len(reference) > MAX_REFERENCE or "\n" in reference:
+    # One line of visible characters: a zero-width space is no reference.
+    if not reference or len(reference) > MAX_REFERENCE or not reference.isprintable():
         again = ForceReply(input_field_placeholder=plain(lang, "settle.reference_placeholder"))
         asked = await message.reply_text(t(lang, "settle.reference_invalid"), reply_markup=again)
         await settlements.ask_reference(user.id, prompt.purchase_id, asked.message_id)

@@ -16,6 +16,7 @@ from bot.views.safety import (
     outcome_notice,
     pending_page,
     repeat_warning,
+    settled_by_another,
     settled_done,
 )
 from bot.views.topup import (
@@ -55,6 +56,7 @@ __all__ = [
     "receipt",
     "receipt_actions",
     "repeat_warning",
+    "settled_by_another",
     "settled_done",
     "share_link",
     "status_label",

@@ -132,6 +132,20 @@ def settled_done(purchase: Purchase, lang: str, *, seller_told: bool) -> Html:
     return Html(f"{done}\n{told}")
 
 
+def settled_by_another(purchase: Purchase, lang: str) -> Html:
+    """What the other admins hear of a settlement, so nobody checks it twice."""
+    outcome = "approved" if purchase.status is Status.APPROVED else "failed"
+    return t(
+        lang,
+        "settle.by_another",
+        admin=purchase.settled_by_name or str(purchase.settled_by),
+        folio=purchase.folio,
+        phone=format_phone(purchase.phone),
+        amount=format_money(purchase.amount),
+        outcome=plain(lang, f"settle.outcome.{outcome}"),
+    )
+
+
 def already_settled(purchase: Purchase, lang: str, zone: ZoneInfo) -> str:
     """The alert for an admin tapping a purchase that is no longer pending."""
     if purchase.settled_at is None:

@@ -310,6 +310,36 @@ async def test_the_receipt_a_settlement_settles_stops_saying_pending(bot: Harnes
     assert "No vuelvas a vender" not in now
 
 
+async def test_the_other_admins_hear_of_a_settlement(two_admins: Harness) -> None:
+    bot = two_admins
+    for admin in (ADMIN, SECOND_ADMIN):
+        await bot.say(admin, "/start")
+    purchase = await sell_pending(bot)
+    before = len(bot.telegram.bot_messages(SECOND_ADMIN))
+    [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", (await pending_list(bot)).message_id)
+    await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
+
+    [heard] = bot.telegram.bot_messages(SECOND_ADMIN)[before:]
+    assert text_of(heard) == (
+        f"ℹ️ Ana Admin liquidó el folio {purchase.folio} (55 1234 9996 · $100 MXN) como no cobrada."
+    )
+    assert not any("liquidó el folio" in text_of(m) for m in bot.telegram.bot_messages(ADMIN))
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u200b", "RRN\u200b1", "RRN\t1"])
+async def test_a_reference_of_invisible_characters_is_asked_again(
+    bot: Harness, invisible: str
+) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+
+    [again] = await bot.reply(ADMIN, question.message_id, invisible)
+
+    assert text_of(again).startswith("La referencia va en una sola línea")
+    assert (await stored(bot, purchase)).status is Status.PENDING
+
+
 async def test_only_admins_list_or_settle(bot: Harness) -> None:
     await bot.say(ADMIN, "/start")
     purchase = await sell_pending(bot)

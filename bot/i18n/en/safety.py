@@ -51,6 +51,9 @@ TEXTS: dict[str, str] = {
     "settle.seller_told": "The reseller was told.",
     "settle.seller_later": "The reseller could not be told yet; it will be retried.",
     "settle.already": "{admin} already settled this top-up on {when} as {outcome}.",
+    "settle.by_another": (
+        "ℹ️ {admin} settled folio <code>{folio}</code> ({phone} · {amount}) as {outcome}."
+    ),
     "settle.outcome.approved": "charged",
     "settle.outcome.failed": "not charged",
     "settle.not_pending": "This top-up is no longer pending verification.",

@@ -54,6 +54,9 @@ TEXTS: dict[str, str] = {
     "settle.seller_told": "Se avisó al vendedor.",
     "settle.seller_later": "El aviso al vendedor no salió; se reintentará solo.",
     "settle.already": "Esta recarga ya la liquidó {admin} el {when} como {outcome}.",
+    "settle.by_another": (
+        "ℹ️ {admin} liquidó el folio <code>{folio}</code> ({phone} · {amount}) como {outcome}."
+    ),
     "settle.outcome.approved": "cobrada",
     "settle.outcome.failed": "no cobrada",
     "settle.not_pending": "Esta recarga ya no está pendiente de verificación.",
