@@ -79,5 +79,9 @@ def topup_notice(purchase: Purchase, lang: str, zone: ZoneInfo) -> Html:
         product=product_name(purchase.product_id, lang),
         when=format_datetime(shown_at(purchase), zone, lang),
         folio=purchase.folio,
-        auth_code=purchase.auth_code or _MISSING,
+        auth=(
+            t(lang, "customers.notice_auth", auth_code=purchase.auth_code)
+            if purchase.auth_code
+            else Html("")
+        ),
     )

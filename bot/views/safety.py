@@ -124,7 +124,11 @@ def confirm_failed(purchase: Purchase, lang: str) -> Screen:
 def settled_done(purchase: Purchase, lang: str, *, seller_told: bool) -> Html:
     """What the settling admin reads once it is done."""
     if purchase.status is Status.APPROVED:
-        reference = purchase.reference or t(lang, "settle.no_reference")
+        reference = (
+            t(lang, "settle.with_reference", reference=purchase.reference)
+            if purchase.reference
+            else t(lang, "settle.no_reference")
+        )
         done = t(lang, "settle.done_approved", folio=purchase.folio, reference=reference)
     else:
         done = t(lang, "settle.done_failed", folio=purchase.folio)

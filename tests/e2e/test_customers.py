@@ -58,7 +58,7 @@ async def test_anyone_with_the_link_sees_the_customer_copy(bot: Harness) -> None
         f"Referencia: {purchase.reference}",
         "Estado: ✅ Exitosa",
         "",
-        "Conserve este comprobante para aclaraciones.",
+        "Conserva este comprobante para aclaraciones.",
         "",
         "¿Es tu número? Ve todas sus recargas con /mis_recargas",
     ]
@@ -205,6 +205,22 @@ async def test_customers_hear_of_approved_top_ups_until_they_opt_out(bot: Harnes
     assert text(on).startswith("🔔")
     await bot.buy(ENGLISH_RESELLER, amount="30")
     assert "$30 MXN" in text(bot.last(CUSTOMER))
+
+
+async def test_a_notice_of_a_settled_top_up_has_no_empty_authorization(bot: Harness) -> None:
+    add_customers(bot)
+    await verified(bot, phone="525512349996")  # the sandbox leaves this one pending
+    await bot.say(ADMIN, "/start")
+    await bot.buy(RESELLER, phone="55 1234 9996", amount="100")
+    [page] = await bot.say(ADMIN, "/pendientes")
+    [purchase] = await bot.purchases()
+    await bot.tap(ADMIN, f"✅ {purchase.folio}", page.message_id)
+    await bot.say(ADMIN, "/omitir")
+
+    notice = text(bot.last(CUSTOMER))
+    assert notice.startswith("✅ Recarga recibida")
+    assert f"Folio: {purchase.folio}" in notice.splitlines()
+    assert "Autorización" not in notice and "—" not in notice
 
 
 async def test_declined_top_ups_and_other_numbers_are_not_news(bot: Harness) -> None:

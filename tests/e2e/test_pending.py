@@ -184,7 +184,7 @@ async def test_settled_as_charged_without_a_reference(bot: Harness) -> None:
     assert (await stored(bot, purchase)).status is Status.PENDING
 
     [done] = await bot.say(ADMIN, "/omitir")
-    assert "(referencia: sin referencia)" in text_of(done)
+    assert f"Folio {purchase.folio} quedó como cobrado (sin referencia)." in text_of(done)
     settled = await stored(bot, purchase)
     assert settled.status is Status.APPROVED and settled.reference is None
     assert "Referencia" not in text_of(bot.last(RESELLER))

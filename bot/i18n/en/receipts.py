@@ -94,10 +94,11 @@ TEXTS: dict[str, str] = {
         "/alerts turns them off."
     ),
     "alerts.off": "🔕 Notices off for {phone}. /alerts turns them on again.",
+    "customers.notice_auth": "\nAuthorization: <code>{auth_code}</code>",
     "customers.notice": (
         "✅ <b>Top-up received</b>\n\n"
         "Your number {phone} received a Movistar top-up of {amount} ({product}).\n"
-        "🕒 {when}\nFolio: <code>{folio}</code>\nAuthorization: <code>{auth_code}</code>\n\n"
+        "🕒 {when}\nFolio: <code>{folio}</code>{auth}\n\n"
         "All your top-ups: /my_topups · Stop these notices: /alerts"
     ),
 }

@@ -43,10 +43,9 @@ TEXTS: dict[str, str] = {
         "If you are not sure, ignore this message."
     ),
     "button.settle_failed_confirm": "❌ Yes, not charged",
-    "settle.done_approved": (
-        "✅ Folio <code>{folio}</code> is now <b>charged</b> (reference: {reference})."
-    ),
-    "settle.no_reference": "no reference",
+    "settle.done_approved": ("✅ Folio <code>{folio}</code> is now <b>charged</b>{reference}."),
+    "settle.with_reference": " (reference: {reference})",
+    "settle.no_reference": " (no reference)",
     "settle.done_failed": "❌ Folio <code>{folio}</code> is now <b>not charged</b>.",
     "settle.seller_told": "The reseller was told.",
     "settle.seller_later": "The reseller could not be told yet; it will be retried.",

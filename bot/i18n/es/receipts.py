@@ -48,7 +48,7 @@ TEXTS: dict[str, str] = {
         "Fecha y hora: {when}\nFolio: <code>{folio}</code>\n"
         "Número de autorización: <code>{auth_code}</code>\n"
         "Referencia: <code>{reference}</code>\nEstado: {status}\n\n"
-        "Conserve este comprobante para aclaraciones.\n\n"
+        "Conserva este comprobante para aclaraciones.\n\n"
         "¿Es tu número? Ve todas sus recargas con /mis_recargas"
     ),
     "shared.invalid": (
@@ -99,10 +99,11 @@ TEXTS: dict[str, str] = {
         "/avisos para desactivarlos."
     ),
     "alerts.off": "🔕 Avisos desactivados para {phone}. /avisos para activarlos de nuevo.",
+    "customers.notice_auth": "\nAutorización: <code>{auth_code}</code>",
     "customers.notice": (
         "✅ <b>Recarga recibida</b>\n\n"
         "Tu número {phone} recibió una recarga Movistar de {amount} ({product}).\n"
-        "🕒 {when}\nFolio: <code>{folio}</code>\nAutorización: <code>{auth_code}</code>\n\n"
+        "🕒 {when}\nFolio: <code>{folio}</code>{auth}\n\n"
         "Todas tus recargas: /mis_recargas · Dejar de recibir avisos: /avisos"
     ),
 }

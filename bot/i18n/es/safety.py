@@ -47,9 +47,10 @@ TEXTS: dict[str, str] = {
     ),
     "button.settle_failed_confirm": "❌ Sí, no se cobró",
     "settle.done_approved": (
-        "✅ Folio <code>{folio}</code> quedó como <b>cobrado</b> (referencia: {reference})."
+        "✅ Folio <code>{folio}</code> quedó como <b>cobrado</b>{reference}."
     ),
-    "settle.no_reference": "sin referencia",
+    "settle.with_reference": " (referencia: {reference})",
+    "settle.no_reference": " (sin referencia)",
     "settle.done_failed": "❌ Folio <code>{folio}</code> quedó como <b>no cobrado</b>.",
     "settle.seller_told": "Se avisó al vendedor.",
     "settle.seller_later": "El aviso al vendedor no salió; se reintentará solo.",
