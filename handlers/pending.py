@@ -28,7 +28,7 @@ from bot.i18n import DEFAULT_LANG, plain, t
 from bot.outcome import tell_listeners
 from bot.roles import Role, role_of
 from bot.services import BotContext
-from bot.telegram_io import answer_quietly, show, tell
+from bot.telegram_io import answer_quietly, drop_buttons, show, tell
 from bot.views.safety import PAGE_SIZE
 from handlers.access import lang_of, requires
 from storage.models import Status, utcnow
@@ -141,6 +141,8 @@ async def _settle(
     )
     if isinstance(origin, CallbackQuery):
         await answer_quietly(origin)
+        if origin.message is not None:  # "❌ Sí, no se cobró" has done its job
+            await drop_buttons(context.bot, chat_id, origin.message.message_id)
     told = await services.delivery.deliver(context.bot, purchase)
     await tell_listeners(context.bot, services, purchase)
     await context.bot.send_message(chat_id, views.settled_done(purchase, lang, seller_told=told))

@@ -19,6 +19,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.i18n import Html, plain, t
 from bot.views.receipt import product_name, receipt, receipt_actions
+from bot.views.safety import settle_buttons
 from bot.views.topup import Screen, processing
 from storage.history import Direction, Page, Scope
 from storage.models import Purchase, Status
@@ -97,9 +98,14 @@ def one_receipt(purchase: Purchase, lang: str, zone: ZoneInfo, *, admin: bool) -
     """/recibo <folio>: the reseller's receipt, in the reader's language, with its actions."""
     readers = replace(purchase, lang=lang)
     text = processing(readers) if purchase.status is Status.SENDING else receipt(readers, zone)
-    if admin:
-        text = Html(t(lang, "receipt.seller", seller=purchase.seller) + text)
-    return text, receipt_actions(readers)
+    actions = receipt_actions(readers)
+    if not admin:
+        return text, actions
+    text = Html(t(lang, "receipt.seller", seller=purchase.seller) + text)
+    if purchase.status is Status.PENDING:  # an admin can settle it from here too
+        rows = [settle_buttons(purchase, lang), *actions.inline_keyboard]
+        return text, InlineKeyboardMarkup(rows)
+    return text, actions
 
 
 def share_link(purchase: Purchase, link: str, lang: str) -> Html:

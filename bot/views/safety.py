@@ -68,6 +68,14 @@ def _facts(purchase: Purchase, lang: str) -> dict[str, str]:
     }
 
 
+def settle_buttons(purchase: Purchase, lang: str) -> list[InlineKeyboardButton]:
+    """✅ se cobró / ❌ no se cobró for one pending purchase (handlers/pending.py)."""
+    return [
+        _button(lang, "button.settle_approved", f"s:a:{purchase.id}", folio=purchase.folio),
+        _button(lang, "button.settle_failed", f"s:f:{purchase.id}", folio=purchase.folio),
+    ]
+
+
 def pending_page(page: PendingPage, lang: str, zone: ZoneInfo) -> Screen:
     """One page of /pendientes: each purchase with what an admin needs to check it."""
     purchases = page.purchases
@@ -90,14 +98,7 @@ def pending_page(page: PendingPage, lang: str, zone: ZoneInfo) -> Screen:
                 **_facts(purchase, lang),
             )
         )
-        rows.append(
-            [
-                _button(
-                    lang, "button.settle_approved", f"s:a:{purchase.id}", folio=purchase.folio
-                ),
-                _button(lang, "button.settle_failed", f"s:f:{purchase.id}", folio=purchase.folio),
-            ]
-        )
+        rows.append(settle_buttons(purchase, lang))
     pages: list[InlineKeyboardButton] = []
     if page.earlier > 0:
         pages.append(_button(lang, "button.page_prev", f"s:p:{purchases[0].id}"))

@@ -248,7 +248,8 @@ async def test_settled_as_not_charged_tells_the_reseller_to_sell_it_again(bot: H
     assert "no se cobró" in text_of(question)
     assert (await stored(bot, purchase)).status is Status.PENDING  # not before confirming
 
-    [done] = await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
+    [*_, done] = await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
+    assert bot.telegram.message(ADMIN, question.message_id).buttons == []  # used up
     assert text_of(done) == (
         f"❌ Folio {purchase.folio} quedó como no cobrado.\nSe avisó al vendedor."
     )
@@ -338,6 +339,24 @@ async def test_a_reference_of_invisible_characters_is_asked_again(
 
     assert text_of(again).startswith("La referencia va en una sola línea")
     assert (await stored(bot, purchase)).status is Status.PENDING
+
+
+async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    [shown] = await bot.say(ADMIN, f"/recibo {purchase.folio}")
+    assert [b.callback_data for b in shown.buttons[:2]] == [
+        f"s:a:{purchase.id}",
+        f"s:f:{purchase.id}",
+    ]
+    [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", shown.message_id)
+    await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
+    assert (await stored(bot, purchase)).status is Status.DECLINED
+    # The reseller's own copy has no such buttons; a settled one has none for anyone.
+    [own] = await bot.say(RESELLER, f"/recibo {purchase.folio}")
+    [again] = await bot.say(ADMIN, f"/recibo {purchase.folio}")
+    for receipt in (own, again):
+        assert not any((b.callback_data or "").startswith("s:") for b in receipt.buttons)
 
 
 async def test_only_admins_list_or_settle(bot: Harness) -> None:
