@@ -44,6 +44,8 @@ def is_valid_mx(national: str) -> bool:
         "55\u00a03768\u00a06660",
         "55–3768–6660",
         "(+52) 55 3768 6660",
+        "00 52 55 3768 6660",
+        "0052 1 55 3768 6660",
     ],
 )
 def test_accepted_forms_normalise_to_ten_digits(text: str) -> None:
@@ -72,10 +74,10 @@ def test_other_area_codes_are_accepted() -> None:
         ("12345", "phone.length", {"digits": 5}),
         ("553768666", "phone.length", {"digits": 9}),
         ("55376866601", "phone.length", {"digits": 11}),
-        ("01 55 3768 6660", "phone.length", {"digits": 12}),
+        ("01 55 3768 6660", "phone.old_prefix", {}),
+        ("00 1 555 123 4567", "phone.length", {"digits": 13}),
         ("1 55 3768 6660", "phone.length", {"digits": 11}),
         ("046 55 3768 6660", "phone.length", {"digits": 13}),
-        ("0052 55 3768 6660", "phone.length", {"digits": 14}),
         ("+52 553768666", "phone.length", {"digits": 11}),
         ("+52 2 55 3768 6660", "phone.length", {"digits": 13}),
         ("+52", "phone.length", {"digits": 2}),
@@ -154,7 +156,9 @@ def test_phone_like_text_parses_to_a_valid_number_or_raises_phone_error(text: st
 
 
 _VALID_NATIONAL = st.text(alphabet="0123456789", min_size=10, max_size=10).filter(is_valid_mx)
-_ACCEPTED_PREFIXES = st.sampled_from(["", "+52", "+521", "52", "521", "044", "045"])
+_ACCEPTED_PREFIXES = st.sampled_from(
+    ["", "+52", "+521", "52", "521", "044", "045", "0052", "00521"]
+)
 _SEPARATORS = st.sampled_from(["", "", " ", "-", ".", "(", ")", "\u00a0", "–"])
 
 

@@ -7,9 +7,11 @@ dots, dashes and parentheses:
 - ``55 3768 6660`` (ten digits),
 - ``+52 55 3768 6660`` and ``52 5537686660`` (twelve digits starting with 52),
 - ``+52 1 55 3768 6660`` and ``521 55 3768 6660`` (the old mobile "1"),
-- ``044 55 3768 6660`` and ``045 55 3768 6660`` (the old mobile prefixes).
+- ``044 55 3768 6660`` and ``045 55 3768 6660`` (the old mobile prefixes),
+- ``00 52 55 3768 6660`` (dialled abroad: "00" stands for the "+").
 
-Refused: the old long-distance ``01`` prefix, any other country code, letters and any
+Refused: the old long-distance ``01`` prefix (told so: it was for landlines, and a
+number written with it may be one), any other country code, letters and any
 other symbol (including non-ASCII digits such as "５" or "٥", which ``str.isdigit``
 would let through), and numbers libphonenumber does not consider valid for Mexico.
 """
@@ -27,6 +29,8 @@ _MAX_CHARS = 100
 _MX = "MX"
 _COUNTRY_CODE = "52"
 _OLD_PREFIXES = ("521", "044", "045")
+_OLD_LONG_DISTANCE = "01"
+_DIALLED_ABROAD = "00"  # the international prefix, as "+" is written
 
 # Separators people type or paste: whitespace (\s includes the no-break space), dots,
 # parentheses, the ASCII hyphen and the Unicode dashes and minus editors substitute
@@ -40,7 +44,7 @@ class PhoneError(DomainError):
     """The text is not a Mexican phone number; `key` says why.
 
     Keys: "phone.empty", "phone.letters", "phone.length" (params: ``digits``, the
-    number of digits seen), "phone.foreign", "phone.invalid".
+    number of digits seen), "phone.old_prefix", "phone.foreign", "phone.invalid".
     """
 
 
@@ -54,7 +58,11 @@ def parse_phone(text: str) -> str:
     if len(stripped) > _MAX_CHARS:
         raise PhoneError("phone.length", {"digits": _count_digits(stripped)})
     international = _has_leading_plus(stripped)
-    national = _national_digits(_NOT_DIGIT.sub("", stripped), international=international)
+    digits = _NOT_DIGIT.sub("", stripped)
+    abroad = _DIALLED_ABROAD + _COUNTRY_CODE  # then 10 digits, or the old "1" and 10
+    if not international and digits.startswith(abroad) and len(digits) in (14, 15):
+        digits, international = digits[len(_DIALLED_ABROAD) :], True
+    national = _national_digits(digits, international=international)
     _require_valid(national)
     return national
 
@@ -93,6 +101,8 @@ def _national_digits(digits: str, *, international: bool) -> str:
         return digits[2:]
     if len(digits) == 13 and digits.startswith(_OLD_PREFIXES):
         return digits[3:]
+    if len(digits) == 12 and digits.startswith(_OLD_LONG_DISTANCE):
+        raise PhoneError("phone.old_prefix")
     raise PhoneError("phone.length", {"digits": len(digits)})
 
 

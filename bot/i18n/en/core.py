@@ -46,6 +46,9 @@ TEXTS: dict[str, str] = {
     "phone.empty": "Type the 10-digit number.\nExample: {example}",
     "phone.letters": "A phone number has digits only.\nExample: {example}",
     "phone.length": "A Mexican number has 10 digits and you typed {digits}.\nExample: {example}",
+    "phone.old_prefix": (
+        "01 is no longer dialled: type just the 10 digits of the mobile.\nExample: {example}"
+    ),
     "phone.foreign": "Only Mexican numbers (+52) can be topped up.\nExample: {example}",
     "phone.invalid": "That number doesn't exist in Mexico. Check it.\nExample: {example}",
     "topup.ask_product": "📱 Number: <b>{phone}</b>\n\nWhat would you like to top up?",

@@ -51,6 +51,9 @@ TEXTS: dict[str, str] = {
     "phone.length": (
         "Un número de México tiene 10 dígitos y escribiste {digits}.\nEjemplo: {example}"
     ),
+    "phone.old_prefix": (
+        "El 01 ya no se marca: escribe solo los 10 dígitos del celular.\nEjemplo: {example}"
+    ),
     "phone.foreign": "Solo se recargan números de México (+52).\nEjemplo: {example}",
     "phone.invalid": "Ese número no existe en México. Revísalo.\nEjemplo: {example}",
     # Paso 2: producto
