@@ -30,7 +30,7 @@ from storage.purchases import Refusal, Reserved
 from storage.repeats import Repeat
 
 PATTERN = re.compile(
-    r"^(?P<action>[pacexr]):(?P<draft>\d{1,12}):(?P<version>\d{1,9})(?::(?P<arg>\d{1,6}))?$"
+    r"^(?P<action>[pacexr]):(?P<draft>[0-9]{1,12}):(?P<version>[0-9]{1,9})(?::(?P<arg>[0-9]{1,6}))?$"
 )
 
 

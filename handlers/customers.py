@@ -34,9 +34,9 @@ from storage.customers import Customer, CustomerRepository
 from storage.history import Direction, HistoryRepository, Scope
 from storage.models import utcnow
 
-PAGE = re.compile(r"^mine:(?P<direction>[on]):(?P<cursor>\d{1,19})$")
+PAGE = re.compile(r"^mine:(?P<direction>[on]):(?P<cursor>[0-9]{1,19})$")
 # Only digits and what people type between them; seven digits or more make it a number.
-PHONE_CHARS = re.compile(r"[\d\s().+\-]+")
+PHONE_CHARS = re.compile(r"[0-9\s().+\-]+")
 MIN_DIGITS = 7
 # How long "share your contact" stays the question: a number typed after that is a new
 # conversation, most likely someone who wants to sell.

@@ -36,7 +36,7 @@ from storage.settlements import NotPending, Prompt
 
 logger = logging.getLogger(__name__)
 
-PATTERN = re.compile(r"^s:(?P<action>[afFnp]):(?P<arg>\d{1,12})$")
+PATTERN = re.compile(r"^s:(?P<action>[afFnp]):(?P<arg>[0-9]{1,12})$")
 # An unanswered question about a reference stops catching the admin's text after this.
 PROMPT_TTL = timedelta(minutes=15)
 MAX_REFERENCE = 64

@@ -25,7 +25,7 @@ from handlers.receipts import history_of, scope_for
 from storage.models import Purchase, Status
 from storage.shares import ShareRepository
 
-ACTION = re.compile(r"^(?P<action>again|share):(?P<folio>\d{1,12})$")
+ACTION = re.compile(r"^(?P<action>again|share):(?P<folio>[0-9]{1,12})$")
 
 
 @requires(Role.RESELLER)

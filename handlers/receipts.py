@@ -21,11 +21,11 @@ from bot.telegram_io import show
 from handlers.access import lang_of, requires
 from storage.history import Direction, HistoryRepository, Scope
 
-PAGE = re.compile(r"^hist:(?P<direction>[on]):(?P<cursor>\d{1,19}):(?P<phone>\d{10})?$")
+PAGE = re.compile(r"^hist:(?P<direction>[on]):(?P<cursor>[0-9]{1,19}):(?P<phone>[0-9]{10})?$")
 # A folio as typed after /recibo ("000012", "12", "#12"); twelve digits fit SQLite's integer.
-FOLIO = re.compile(r"#?(?P<folio>\d{1,12})")
+FOLIO = re.compile(r"#?(?P<folio>[0-9]{1,12})")
 # The tappable /recibo_000012 in a history line.
-FOLIO_LINK = re.compile(r"^/(?:recibo|receipt)_(?P<folio>\d{1,12})(?:@\w+)?$")
+FOLIO_LINK = re.compile(r"^/(?:recibo|receipt)_(?P<folio>[0-9]{1,12})(?:@\w+)?$")
 
 
 def scope_for(context: BotContext, user_id: int, phone: str | None) -> Scope:

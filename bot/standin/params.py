@@ -15,7 +15,7 @@ from bot.standin.errors import bad_request
 
 Params = Mapping[str, Any]
 
-_INTEGER = re.compile(r"-?\d+")
+_INTEGER = re.compile(r"-?[0-9]+")
 
 
 def as_int(value: object) -> int | None:

@@ -16,17 +16,17 @@ from bot.i18n import plain
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
     for pattern, key in (
-        (r"no answer within (?P<seconds>[\d.]+) s", "reason.timeout"),
+        (r"no answer within (?P<seconds>[0-9.]+) s", "reason.timeout"),
         (r"the connection was dropped before an answer", "reason.dropped"),
         (r"the bot stopped while waiting for the provider", "reason.restart"),
-        (r"HTTP (?P<status>\d{3}): the body is not a JSON object", "reason.not_json"),
+        (r"HTTP (?P<status>[0-9]{3}): the body is not a JSON object", "reason.not_json"),
         (
-            r"HTTP (?P<status>\d{3}): success without a documented approval "
+            r"HTTP (?P<status>[0-9]{3}): success without a documented approval "
             r"\(code (?P<code>.*)\)",
             "reason.undocumented",
         ),
-        (r"HTTP (?P<status>\d{3}): (?P<said>.*) \(code (?P<code>[^()]*)\)", "reason.said_code"),
-        (r"HTTP (?P<status>\d{3}): (?P<said>.*)", "reason.said"),
+        (r"HTTP (?P<status>[0-9]{3}): (?P<said>.*) \(code (?P<code>[^()]*)\)", "reason.said_code"),
+        (r"HTTP (?P<status>[0-9]{3}): (?P<said>.*)", "reason.said"),
         (r"(?P<error>[A-Za-z]+) after sending", "reason.after_sending"),
         (r"unexpected error in the client|internal error: \w+", "reason.internal"),
     )

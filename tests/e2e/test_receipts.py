@@ -119,6 +119,9 @@ async def test_one_receipt_in_full_only_for_its_reseller(bot: Harness) -> None:
     assert other.buttons == []
     [usage] = await bot.say(RESELLER, "/recibo")
     assert "/recibo 000012" in text(usage)
+    # A folio is written in ASCII digits: "١" (Arabic-Indic one) is no folio 1.
+    [foreign_digit] = await bot.say(RESELLER, f"/recibo {chr(0x661)}")
+    assert text(foreign_digit) == text(usage)
 
     [admin_view] = await bot.say(ADMIN, f"/recibo {mine}")
     assert text(admin_view).startswith(f"👤 Vendedor: {RESELLER}")
