@@ -52,7 +52,10 @@ async def hold_back_repeat(conn: aiosqlite.Connection, draft: Any, now: str) -> 
         (since(), draft["id"]),
     )
     earlier = await cursor.fetchone()
-    made_at = parse_ts(earlier["created_at"]) if earlier is not None else None
+    # The time its receipt carries (when the provider answered), so the two agree.
+    made_at = (
+        parse_ts(earlier["completed_at"] or earlier["created_at"]) if earlier is not None else None
+    )
     if earlier is None or made_at is None:
         return None
     cursor = await conn.execute(

@@ -91,6 +91,15 @@ async def test_repeat_within_the_window_is_held_back_for_any_reseller(database: 
     assert [p.id for p in await _all(database)] == [first.id]
 
 
+async def test_a_repeat_carries_the_time_the_earlier_receipt_shows(database: Database) -> None:
+    first = await _bought(database, 1)
+    await _age(database, first, timedelta(minutes=3))  # placed 3 min ago, answered now
+    done = await PurchaseRepository(database).complete(first.id, Unknown("read timeout"))
+    again = await _buy(database, 2)
+    assert isinstance(again, Repeat)
+    assert done.completed_at is not None and again.earlier_at == done.completed_at
+
+
 async def test_repeat_confirmed_twice_is_placed(database: Database) -> None:
     await _bought(database, 1)
     second = await _buy(database, 1, allow_repeat=True)

@@ -16,9 +16,10 @@ CHANGED = "Este botón es de un resumen anterior. Usa el resumen más reciente."
 async def _age_all_purchases(bot: Harness, by: timedelta) -> None:
     for purchase in await bot.purchases():
         async with bot.services.database.transaction() as conn:
+            completed = purchase.completed_at and (purchase.completed_at - by).isoformat()
             await conn.execute(
-                "UPDATE purchases SET created_at = ? WHERE id = ?",
-                ((purchase.created_at - by).isoformat(), purchase.id),
+                "UPDATE purchases SET created_at = ?, completed_at = ? WHERE id = ?",
+                ((purchase.created_at - by).isoformat(), completed, purchase.id),
             )
 
 
