@@ -64,8 +64,28 @@ def _unknown(status: int, body: object) -> str:
         ),
         (
             "internal error: KeyError",
-            "error interno del bot después de enviarla",
-            "internal error of the bot after sending it",
+            "error interno del bot; pudo haberse enviado",
+            "internal error of the bot; it may have been sent",
+        ),
+        (
+            _unknown(503, {"success": False}),
+            "el proveedor respondió HTTP 503 sin explicación",
+            "the provider answered HTTP 503 without explanation",
+        ),
+        (
+            _unknown(500, {"success": False, "response_code": "96"}),
+            "el proveedor respondió HTTP 500, código 96, sin explicación",
+            "the provider answered HTTP 500, code 96, without explanation",
+        ),
+        (
+            _unknown(200, {"success": True}),
+            "el proveedor dijo «éxito» sin una aprobación documentada (HTTP 200, sin código)",
+            "the provider said “success” without a documented approval (HTTP 200, no code)",
+        ),
+        (
+            _unknown(500, {"success": False, "error": "Falla\nen el switch"}),
+            "el proveedor respondió HTTP 500: «Falla\nen el switch»",
+            "the provider answered HTTP 500: “Falla\nen el switch”",
         ),
         (None, "sin detalle", "no detail"),
         ("something an older version wrote", "something an older version wrote", None),

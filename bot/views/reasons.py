@@ -14,7 +14,7 @@ from bot.i18n import plain
 
 # Each pattern matches a whole reason as bot/latcom and bot/purchasing write it.
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
+    (re.compile(pattern, re.DOTALL), key)  # DOTALL: the provider's text may hold line breaks
     for pattern, key in (
         (r"no answer within (?P<seconds>[0-9.]+) s", "reason.timeout"),
         (r"the connection was dropped before an answer", "reason.dropped"),
@@ -24,6 +24,11 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"HTTP (?P<status>[0-9]{3}): success without a documented approval "
             r"\(code (?P<code>.*)\)",
             "reason.undocumented",
+        ),
+        (r"HTTP (?P<status>[0-9]{3}): HTTP (?P=status)", "reason.http_only"),
+        (
+            r"HTTP (?P<status>[0-9]{3}): HTTP (?P=status) \(code (?P<code>[^()]*)\)",
+            "reason.http_code",
         ),
         (r"HTTP (?P<status>[0-9]{3}): (?P<said>.*) \(code (?P<code>[^()]*)\)", "reason.said_code"),
         (r"HTTP (?P<status>[0-9]{3}): (?P<said>.*)", "reason.said"),
@@ -39,5 +44,13 @@ def pending_reason(reason: str | None, lang: str) -> str:
         return plain(lang, "reason.unknown")
     for pattern, key in _REASONS:
         if (found := pattern.fullmatch(reason)) is not None:
-            return plain(lang, key, **found.groupdict())
+            params = found.groupdict()
+            if "code" in params:  # "code 07", or the provider named none
+                code = params["code"]
+                params["code"] = (
+                    plain(lang, "reason.no_code")
+                    if code in (None, "None")
+                    else plain(lang, "reason.code", code=code)
+                )
+            return plain(lang, key, **params)
     return reason

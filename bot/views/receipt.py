@@ -31,13 +31,17 @@ def product_name(product_id: str, lang: str) -> str:
     return product.name(lang) if product else product_id
 
 
-def decline_reason(lang: str, code: str | None) -> tuple[Html, Html]:
+def decline_reason(lang: str, code: str | None, said: str | None = None) -> tuple[Html, Html]:
+    """Why it was declined, and what to do next; `said` is the provider's own text."""
     code = code or ""
     status = code.removeprefix("http_")
     if code in _KNOWN_DECLINES:
         reason = t(lang, f"decline.{code}")
     elif code.startswith("http_") and status.isdigit():  # a refusal that named no code
-        reason = t(lang, "decline.http", status=status)
+        if said and said != f"HTTP {status}":
+            reason = t(lang, "decline.http_said", status=status, said=said)
+        else:
+            reason = t(lang, "decline.http", status=status)
     elif code:
         reason = t(lang, "decline.other", code=code)
     else:
@@ -67,7 +71,7 @@ def receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
             lang, "receipt.approved", when=format_datetime(when, zone, lang), ids=ids, **common
         )
     if purchase.status is Status.DECLINED:
-        reason, next_step = decline_reason(lang, purchase.response_code)
+        reason, next_step = decline_reason(lang, purchase.response_code, purchase.response_message)
         return t(lang, "receipt.declined", reason=reason, next=next_step, **common)
     return t(lang, "receipt.pending", **common)
 

@@ -115,6 +115,7 @@ TEXTS: dict[str, str] = {
     "decline.unauthorized": "The provider refused our session.",
     "decline.login_failed": "We could not log in to the provider.",
     "decline.other": "The provider declined the operation (code {code}).",
+    "decline.http_said": "The provider declined the operation (HTTP {status}): “{said}”.",
     "decline.http": "The provider declined the operation (HTTP {status}) without saying why.",
     "decline.unknown": "The provider declined the operation without saying why.",
     "next.retry_later": "Try again in a few minutes with /topup.",

@@ -84,11 +84,15 @@ TEXTS: dict[str, str] = {
     "reason.restart": "the bot stopped while waiting for the provider",
     "reason.not_json": "unreadable answer from the provider (HTTP {status})",
     "reason.undocumented": (
-        "the provider said “success” without a documented approval (HTTP {status}, code {code})"
+        "the provider said “success” without a documented approval (HTTP {status}, {code})"
     ),
-    "reason.said_code": "the provider answered HTTP {status}, code {code}: “{said}”",
+    "reason.said_code": "the provider answered HTTP {status}, {code}: “{said}”",
     "reason.said": "the provider answered HTTP {status}: “{said}”",
     "reason.after_sending": "network failure after sending it ({error})",
-    "reason.internal": "internal error of the bot after sending it",
+    "reason.internal": "internal error of the bot; it may have been sent",
+    "reason.http_only": "the provider answered HTTP {status} without explanation",
+    "reason.http_code": "the provider answered HTTP {status}, {code}, without explanation",
+    "reason.code": "code {code}",
+    "reason.no_code": "no code",
     "reason.unknown": "no detail",
 }

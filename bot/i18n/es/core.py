@@ -128,6 +128,7 @@ TEXTS: dict[str, str] = {
     "decline.unauthorized": "El proveedor rechazó nuestra sesión.",
     "decline.login_failed": "No pudimos iniciar sesión con el proveedor.",
     "decline.other": "El proveedor rechazó la operación (código {code}).",
+    "decline.http_said": "El proveedor rechazó la operación (HTTP {status}): «{said}».",
     "decline.http": "El proveedor rechazó la operación (HTTP {status}) sin decir por qué.",
     "decline.unknown": "El proveedor rechazó la operación sin decir por qué.",
     "next.retry_later": "Intenta de nuevo en unos minutos con /recarga.",

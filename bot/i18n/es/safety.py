@@ -91,11 +91,15 @@ TEXTS: dict[str, str] = {
     "reason.restart": "el bot se detuvo mientras esperaba al proveedor",
     "reason.not_json": "respuesta ilegible del proveedor (HTTP {status})",
     "reason.undocumented": (
-        "el proveedor dijo «éxito» sin una aprobación documentada (HTTP {status}, código {code})"
+        "el proveedor dijo «éxito» sin una aprobación documentada (HTTP {status}, {code})"
     ),
-    "reason.said_code": "el proveedor respondió HTTP {status}, código {code}: «{said}»",
+    "reason.said_code": "el proveedor respondió HTTP {status}, {code}: «{said}»",
     "reason.said": "el proveedor respondió HTTP {status}: «{said}»",
     "reason.after_sending": "falla de red después de enviarla ({error})",
-    "reason.internal": "error interno del bot después de enviarla",
+    "reason.internal": "error interno del bot; pudo haberse enviado",
+    "reason.http_only": "el proveedor respondió HTTP {status} sin explicación",
+    "reason.http_code": "el proveedor respondió HTTP {status}, {code}, sin explicación",
+    "reason.code": "código {code}",
+    "reason.no_code": "sin código",
     "reason.unknown": "sin detalle",
 }
