@@ -25,4 +25,6 @@ async def edited(update: Update, context: BotContext) -> None:
 
 
 def edit_handlers() -> list[BaseHandler[Update, BotContext, None]]:
-    return [MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE, edited)]
+    # Text and captions only: a live location, say, arrives as a stream of edits.
+    edited_text = filters.UpdateType.EDITED_MESSAGE & (filters.TEXT | filters.CAPTION)
+    return [MessageHandler(edited_text & filters.ChatType.PRIVATE, edited)]

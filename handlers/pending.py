@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import unicodedata
 from datetime import timedelta
 
 from telegram import CallbackQuery, ForceReply, Message, Update
@@ -174,9 +175,8 @@ async def reference_typed(update: Update, context: BotContext) -> None:
     if _expired(prompt):
         await message.reply_text(t(lang, "settle.expired"))
         raise ApplicationHandlerStop
-    reference = (message.text or "").strip()
-    # One line of visible characters: a zero-width space is no reference.
-    if not reference or len(reference) > MAX_REFERENCE or not reference.isprintable():
+    reference = _reference(message.text or "")
+    if reference is None:
         again = ForceReply(input_field_placeholder=plain(lang, "settle.reference_placeholder"))
         asked = await message.reply_text(t(lang, "settle.reference_invalid"), reply_markup=again)
         await settlements.ask_reference(user.id, prompt.purchase_id, asked.message_id)
@@ -194,16 +194,18 @@ async def reference_typed(update: Update, context: BotContext) -> None:
 
 
 async def question_cancelled(update: Update, context: BotContext) -> None:
-    """/cancelar in reply to "provider's reference?": nothing is settled, the purchase
-    stays pending. Any other /cancelar goes on to the top-up's."""
+    """/cancelar while "provider's reference?" is open: nothing is settled, the purchase
+    stays pending. In reply to a question it closes that one; typed or tapped in the
+    question's text (not a reply), the admin's newest open one, as /omitir does. With no
+    open question, it goes on to the top-up's /cancelar."""
     user, message = update.effective_user, update.effective_message
-    if user is None or message is None or message.reply_to_message is None:
+    if user is None or message is None:
         return
     if role_of(context.services.settings, user.id) is not Role.ADMIN:
         return
-    asked_in = message.reply_to_message.message_id
+    asked_in = message.reply_to_message.message_id if message.reply_to_message else None
     prompt = await context.services.settlements.take_prompt(user.id, asked_in)
-    if prompt is None:
+    if prompt is None or _expired(prompt):
         return
     purchase = await context.services.purchases.get(prompt.purchase_id)
     folio = purchase.folio if purchase is not None else "—"
@@ -228,6 +230,19 @@ async def skip_reference(update: Update, context: BotContext) -> None:
     await _settle(context, message, message.chat.id, prompt.purchase_id, lang, approved=True)
 
 
+def _reference(typed: str) -> str | None:
+    """The provider's reference as typed: one line of at most MAX_REFERENCE characters,
+    with what cannot be seen (zero-width characters) dropped and any run of spaces
+    (tabs, no-break spaces) made one space; None when nothing visible is left."""
+    if "\n" in typed.strip():
+        return None
+    visible = "".join(char for char in typed if unicodedata.category(char) != "Cf")
+    reference = " ".join(visible.split())
+    if not reference or len(reference) > MAX_REFERENCE or not reference.isprintable():
+        return None
+    return reference
+
+
 def _expired(prompt: Prompt) -> bool:
     return prompt.asked_at < utcnow() - PROMPT_TTL
 
@@ -237,7 +252,7 @@ def reference_handlers() -> list[BaseHandler[Update, BotContext, None]]:
     text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
     return [
         MessageHandler(text, reference_typed),
-        CommandHandler(["cancelar", "cancel"], question_cancelled, filters.REPLY),
+        CommandHandler(["cancelar", "cancel"], question_cancelled),
     ]
 
 

@@ -147,7 +147,7 @@ def settled_by_another(purchase: Purchase, lang: str) -> Html:
         folio=purchase.folio,
         phone=format_phone(purchase.phone),
         amount=format_money(purchase.amount),
-        outcome=plain(lang, f"settle.outcome.{outcome}"),
+        outcome=plain(lang, f"settle.by_another.{outcome}"),
     )
 
 

@@ -143,7 +143,7 @@ async def test_a_verified_customer_is_shown_their_commands_not_turned_away(
     for typed in ("/start", "/ayuda", "hola", "/recarga"):
         [answer] = await bot.say(CUSTOMER, typed)
         assert text(answer) == (
-            "👋 Aquí ves las recargas a tu número 55 3768 6660:\n\n"
+            "👋 Con estos comandos ves las recargas a tu número 55 3768 6660:\n\n"
             "/mis_recargas — las recargas a tu número\n/avisos — avisos de tus recargas"
         ), typed
     [stranger] = await bot.say(STRANGER, "/start")

@@ -214,6 +214,21 @@ async def test_cancelar_in_reply_to_the_question_settles_nothing(bot: Harness) -
     assert text_of(top_up).startswith("No hay ninguna recarga en curso")
 
 
+async def test_cancelar_tapped_in_the_question_text_closes_it_first(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    await bot.reach(ADMIN, Step.AMOUNT, phone="55 3768 6660")  # the admin's own sale, open
+    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+
+    [closed] = await bot.say(ADMIN, "/cancelar")  # a tap on the link: no reply
+
+    assert text_of(closed).startswith("Listo: no se liquidó")
+    assert (await stored(bot, purchase)).status is Status.PENDING
+    assert (await bot.services.drafts.current(ADMIN)) is not None  # their sale is intact
+    [cancelled] = await bot.say(ADMIN, "/cancelar")  # no question left: the sale's
+    assert text_of(cancelled).startswith("Recarga cancelada")
+
+
 async def test_a_reference_after_the_question_expired_settles_nothing(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -322,12 +337,12 @@ async def test_the_other_admins_hear_of_a_settlement(two_admins: Harness) -> Non
 
     [heard] = bot.telegram.bot_messages(SECOND_ADMIN)[before:]
     assert text_of(heard) == (
-        f"ℹ️ Ana Admin liquidó el folio {purchase.folio} (55 1234 9996 · $100 MXN) como no cobrada."
+        f"ℹ️ Ana Admin liquidó el folio {purchase.folio} (55 1234 9996 · $100 MXN) como no cobrado."
     )
     assert not any("liquidó el folio" in text_of(m) for m in bot.telegram.bot_messages(ADMIN))
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u200b", "RRN\u200b1", "RRN\t1"])
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u00a0\u200b", "RRN\n1"])
 async def test_a_reference_of_invisible_characters_is_asked_again(
     bot: Harness, invisible: str
 ) -> None:
@@ -357,6 +372,21 @@ async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None
     [again] = await bot.say(ADMIN, f"/recibo {purchase.folio}")
     for receipt in (own, again):
         assert not any((b.callback_data or "").startswith("s:") for b in receipt.buttons)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored_as"),
+    [("RRN\u200b-1", "RRN-1"), ("RRN\u00a0123", "RRN 123"), ("  RRN\t 9 ", "RRN 9")],
+)
+async def test_a_reference_is_kept_as_it_reads(bot: Harness, typed: str, stored_as: str) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+
+    await bot.reply(ADMIN, question.message_id, typed)
+
+    settled = await stored(bot, purchase)
+    assert (settled.status, settled.reference) == (Status.APPROVED, stored_as)
 
 
 async def test_only_admins_list_or_settle(bot: Harness) -> None:

@@ -35,7 +35,7 @@ TEXTS: dict[str, str] = {
         "Got a top-up? /my_topups shows the top-ups to your number.\n"
         "To sell, ask an admin to add you with your Telegram ID: <code>{user_id}</code>"
     ),
-    "customer.welcome": "👋 Here you see the top-ups to your number {phone}:\n\n",
+    "customer.welcome": "👋 With these commands you see the top-ups to your number {phone}:\n\n",
     "unauthorized.alert": "🚫 No access. Your Telegram ID: {user_id}",
     "admins_only": "Only admins can use this command.",
     "error.generic": (

@@ -53,6 +53,8 @@ TEXTS: dict[str, str] = {
     "settle.by_another": (
         "ℹ️ {admin} settled folio <code>{folio}</code> ({phone} · {amount}) as {outcome}."
     ),
+    "settle.by_another.approved": "charged",
+    "settle.by_another.failed": "not charged",
     "settle.outcome.approved": "charged",
     "settle.outcome.failed": "not charged",
     "settle.not_pending": "This top-up is no longer pending verification.",

@@ -37,7 +37,7 @@ TEXTS: dict[str, str] = {
         "Para vender, pide a un administrador que te dé de alta con tu ID de Telegram: "
         "<code>{user_id}</code>"
     ),
-    "customer.welcome": "👋 Aquí ves las recargas a tu número {phone}:\n\n",
+    "customer.welcome": "👋 Con estos comandos ves las recargas a tu número {phone}:\n\n",
     "unauthorized.alert": "🚫 No tienes acceso. Tu ID de Telegram: {user_id}",
     "admins_only": "Solo los administradores pueden usar este comando.",
     "error.generic": (

@@ -58,6 +58,8 @@ TEXTS: dict[str, str] = {
     "settle.by_another": (
         "ℹ️ {admin} liquidó el folio <code>{folio}</code> ({phone} · {amount}) como {outcome}."
     ),
+    "settle.by_another.approved": "cobrado",
+    "settle.by_another.failed": "no cobrado",
     "settle.outcome.approved": "cobrada",
     "settle.outcome.failed": "no cobrada",
     "settle.not_pending": "Esta recarga ya no está pendiente de verificación.",
