@@ -13,13 +13,17 @@ turns them into its errors as it always does. Proxies come from `HTTPS_PROXY`,
 `HTTP_PROXY` / `ALL_PROXY` and `NO_PROXY` as httpx reads them, loopback addresses always
 direct, looked up once per host (aiohttp's `trust_env` would read the environment and
 `.netrc` again on every request, which doubles the cost). Two of httpx's knobs have no
-aiohttp equivalent and are not offered: HTTP/2 and socket options.
+aiohttp equivalent and are not offered: HTTP/2 and socket options. Other differences:
+the session opens in `initialize()` (PTB always calls it first); a wait for a free
+connection that times out is a plain `TimedOut` (aiohttp does not tell it from a slow
+connect); and each request is also bounded as a whole, by the sum of its four timeouts.
 
 Bot API URLs carry the bot token, so no error raised here repeats the URL.
 """
 
 from __future__ import annotations
 
+import os
 import ssl
 import urllib.request
 from typing import Any
@@ -178,8 +182,13 @@ class AiohttpRequest(BaseRequest):
 
 
 def tls_context() -> ssl.SSLContext:
-    """Certificates checked against certifi's CA bundle, the one httpx (and so PTB's
-    HTTPXRequest) uses: a slim image without the system's CA store still reaches Telegram."""
+    """Certificates checked as httpx (and so PTB's HTTPXRequest) checks them: against
+    `SSL_CERT_FILE` or `SSL_CERT_DIR` when set, else certifi's CA bundle, so a slim image
+    without the system's CA store still reaches Telegram."""
+    if os.environ.get("SSL_CERT_FILE"):
+        return ssl.create_default_context(cafile=os.environ["SSL_CERT_FILE"])
+    if os.environ.get("SSL_CERT_DIR"):
+        return ssl.create_default_context(capath=os.environ["SSL_CERT_DIR"])
     return ssl.create_default_context(cafile=certifi.where())
 
 

@@ -9,6 +9,7 @@ import email.policy
 import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import certifi
 import pytest
@@ -282,10 +283,26 @@ def test_a_socks_proxy_is_refused_by_name_without_its_credentials() -> None:
     assert "pa55word" not in str(raised.value)
 
 
-def test_tls_is_verified_against_certifis_bundle_like_httpx() -> None:
+def test_tls_is_verified_against_certifis_bundle_like_httpx(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for variable in ("SSL_CERT_FILE", "SSL_CERT_DIR"):  # set on some machines
+        monkeypatch.delenv(variable, raising=False)
     context = tls_context()
     bundle = ssl.create_default_context(cafile=certifi.where())
 
     assert context.verify_mode is ssl.CERT_REQUIRED
     assert context.check_hostname
     assert context.cert_store_stats()["x509_ca"] == bundle.cert_store_stats()["x509_ca"] > 100
+
+
+def test_ssl_cert_file_replaces_the_bundle_as_for_httpx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = Path(certifi.where()).read_text()
+    first = bundle[: bundle.index("-----END CERTIFICATE-----") + len("-----END CERTIFICATE-----")]
+    one = tmp_path / "one-ca.pem"
+    one.write_text(first[first.index("-----BEGIN CERTIFICATE-----") :] + "\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(one))
+
+    assert tls_context().cert_store_stats()["x509_ca"] == 1
