@@ -117,7 +117,14 @@ def test_absurdly_long_input_is_refused_cheaply() -> None:
     assert caught.value.key == "phone.letters"
 
 
-KEYS = {"phone.empty", "phone.letters", "phone.length", "phone.foreign", "phone.invalid"}
+KEYS = {
+    "phone.empty",
+    "phone.letters",
+    "phone.length",
+    "phone.old_prefix",
+    "phone.foreign",
+    "phone.invalid",
+}
 
 
 def parse_or_error(text: str) -> str | PhoneError:
