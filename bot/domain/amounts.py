@@ -9,7 +9,8 @@ Refused: "1,00" and "1.000" (ambiguous grouping), exponents, hex, "inf"/"nan", w
 non-ASCII digits such as "５０" (``str.isdigit`` accepts them; this parser does not),
 any non-zero cents, and amounts the product does not take. A leading "-" is read as a
 sign so "-5" is reported as out of range rather than as gibberish. Text longer than
-40 characters is "amount.not_number" without further reading.
+40 characters is not read further: out of range if it is only digits (and commas), a
+number far too big, else "amount.not_number".
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _AMOUNT = re.compile(
 )
 
 
+_DIGITS = re.compile(r"[0-9][0-9,]*")
+
+
 class AmountError(DomainError):
     """The text is not an amount this product takes; `key` says why.
 
@@ -47,6 +51,8 @@ def parse_amount(text: str, product: Product) -> int:
     if not stripped:
         raise AmountError("amount.empty")
     if len(stripped) > _MAX_CHARS:
+        if _DIGITS.fullmatch(stripped):  # a number, only far too big
+            _require_accepted(10**_MAX_CHARS, product)
         raise AmountError("amount.not_number")
     # split() also breaks on Unicode spaces (a pasted no-break space), which \s under
     # re.ASCII would not match.

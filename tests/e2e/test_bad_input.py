@@ -82,9 +82,20 @@ async def test_text_at_the_confirm_step_points_to_the_buttons(bot: Harness) -> N
         ("diez", "«diez» no es un monto"),
         ("1e3", "«1e3» no es un monto"),
         ("<b>5</b>", "«<b>5</b>» no es un monto"),
-        ("9" * 4000, f"«{'9' * 39}…» no es un monto"),  # cut, and shown to be cut
+        ("9" * 4000, "El monto va de $10 a $5,000 pesos."),
+        ("9" * 30 + "x" * 20, f"«{'9' * 30}{'x' * 9}…» no es un monto"),  # cut, shown cut
     ],
-    ids=["cents", "zero", "negative", "too much", "words", "exponent", "html", "4000 digits"],
+    ids=[
+        "cents",
+        "zero",
+        "negative",
+        "too much",
+        "words",
+        "exponent",
+        "html",
+        "4000 digits",
+        "long words",
+    ],
 )
 async def test_bad_amount_is_explained_with_the_range_and_the_step_stays(
     bot: Harness, typed: str, problem: str
