@@ -13,9 +13,10 @@ from handlers.dedupe import dedupe_handlers
 from handlers.edits import edit_handlers
 from handlers.errors import on_error
 from handlers.languages import language_handlers
-from handlers.pending import pending_handlers, reference_handlers
+from handlers.pending import pending_handlers
 from handlers.receipt_actions import receipt_action_handlers
 from handlers.receipts import receipt_handlers
+from handlers.references import reference_handlers, skip_handlers
 from handlers.start import start_handlers
 from handlers.topup import topup_handlers
 from handlers.unknown import unknown_handlers
@@ -31,7 +32,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(reference_handlers(), group=-2)  # an admin's typed reference
     application.add_handlers(start_handlers())  # /start, /ayuda
     application.add_handlers(balance_handlers())  # /saldo (admins)
-    application.add_handlers(pending_handlers())  # /pendientes, /omitir, settle buttons (admins)
+    application.add_handlers(pending_handlers())  # /pendientes and its settle buttons (admins)
+    application.add_handlers(skip_handlers())  # /omitir: settled as charged, no reference
     # Receipts and customers: before the top-up's catch-all text and buttons. A customer's
     # typed number is caught in an earlier group, so a seller's text still reaches theirs.
     application.add_handlers(receipt_handlers())  # /recibos, /recibo, ◀ ▶

@@ -1,7 +1,7 @@
 """/pendientes: admins list the purchases pending verification and settle each one.
 
-"✅ se cobró" asks for the provider's reference (typed, or /omitir) and settles when it
-comes; "❌ no se cobró" asks to confirm, then settles. A settlement is one atomic update
+"✅ se cobró" asks for the provider's reference (handlers/references.py takes the
+answer); "❌ no se cobró" asks to confirm, then settles. A settlement is one atomic update
 of a row still pending, so a second admin (or a second tap) is told who settled it and
 when. The reseller is told through the delivery, which retries until they have seen it.
 """
@@ -11,36 +11,28 @@ from __future__ import annotations
 import html
 import logging
 import re
-import unicodedata
-from datetime import timedelta
 
-from telegram import CallbackQuery, ForceReply, Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import (
-    ApplicationHandlerStop,
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
-    MessageHandler,
-    filters,
 )
 
 from bot import views
-from bot.i18n import DEFAULT_LANG, plain, t
+from bot.i18n import DEFAULT_LANG, plain
 from bot.outcome import tell_listeners
-from bot.roles import Role, role_of
+from bot.roles import Role
 from bot.services import BotContext
 from bot.telegram_io import answer_quietly, drop_buttons, show, tell
 from bot.views.safety import PAGE_SIZE
 from handlers.access import lang_of, requires
-from storage.models import Status, utcnow
-from storage.settlements import NotPending, Prompt
+from storage.models import Status
+from storage.settlements import NotPending
 
 logger = logging.getLogger(__name__)
 
 PATTERN = re.compile(r"^s:(?P<action>[afFnp]):(?P<arg>[0-9]{1,12})$")
-# An unanswered question about a reference stops catching the admin's text after this.
-PROMPT_TTL = timedelta(minutes=15)
-MAX_REFERENCE = 64
 
 
 async def _page(
@@ -97,10 +89,10 @@ async def pressed(update: Update, context: BotContext) -> None:
         await query.answer()
         await context.bot.send_message(chat_id, text, reply_markup=markup)
     else:
-        await _settle(context, query, chat_id, purchase.id, lang, approved=False)
+        await settle(context, query, chat_id, purchase.id, lang, approved=False)
 
 
-async def _settle(
+async def settle(
     context: BotContext,
     origin: CallbackQuery | Message,
     chat_id: int,
@@ -152,114 +144,9 @@ async def _settle(
         await tell(context.bot, other, views.settled_by_another(purchase, other_lang))
 
 
-async def reference_typed(update: Update, context: BotContext) -> None:
-    """An admin's reply to "provider's reference?" settles that purchase with it.
-
-    Runs in a group ahead of the top-up steps. Only a reply to the question counts (the
-    question forces one), so an admin's other text — their own top-up, say — is never
-    taken for a reference; it goes on to the other handlers untouched. A reply to a
-    question too old to answer is told so, and goes nowhere else either: "100" meant as
-    a reference must not become the amount of the admin's own top-up.
-    """
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None or message.reply_to_message is None:
-        return
-    if role_of(context.services.settings, user.id) is not Role.ADMIN:
-        return
-    settlements = context.services.settlements
-    asked_in = message.reply_to_message.message_id
-    prompt = await settlements.take_prompt(user.id, asked_in)
-    if prompt is None:
-        return
-    lang = lang_of(update)
-    if _expired(prompt):
-        await message.reply_text(t(lang, "settle.expired"))
-        raise ApplicationHandlerStop
-    reference = _reference(message.text or "")
-    if reference is None:
-        again = ForceReply(input_field_placeholder=plain(lang, "settle.reference_placeholder"))
-        asked = await message.reply_text(t(lang, "settle.reference_invalid"), reply_markup=again)
-        await settlements.ask_reference(user.id, prompt.purchase_id, asked.message_id)
-        raise ApplicationHandlerStop
-    await _settle(
-        context,
-        message,
-        message.chat.id,
-        prompt.purchase_id,
-        lang,
-        approved=True,
-        reference=reference,
-    )
-    raise ApplicationHandlerStop
-
-
-async def question_cancelled(update: Update, context: BotContext) -> None:
-    """/cancelar while "provider's reference?" is open: nothing is settled, the purchase
-    stays pending. In reply to a question it closes that one; typed or tapped in the
-    question's text (not a reply), the admin's newest open one, as /omitir does. With no
-    open question, it goes on to the top-up's /cancelar."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    if role_of(context.services.settings, user.id) is not Role.ADMIN:
-        return
-    asked_in = message.reply_to_message.message_id if message.reply_to_message else None
-    prompt = await context.services.settlements.take_prompt(user.id, asked_in)
-    if prompt is None or _expired(prompt):
-        return
-    purchase = await context.services.purchases.get(prompt.purchase_id)
-    folio = purchase.folio if purchase is not None else "—"
-    await message.reply_text(t(lang_of(update), "settle.question_cancelled", folio=folio))
-    raise ApplicationHandlerStop
-
-
-@requires(Role.ADMIN)
-async def skip_reference(update: Update, context: BotContext) -> None:
-    """/omitir: settle as approved without the provider's reference."""
-    user, message = update.effective_user, update.effective_message
-    assert user is not None and message is not None  # noqa: S101 - command updates
-    lang = lang_of(update)
-    asked_in = message.reply_to_message.message_id if message.reply_to_message else None
-    prompt = await context.services.settlements.take_prompt(user.id, asked_in)
-    if prompt is None:
-        await message.reply_text(t(lang, "settle.nothing_to_skip"))
-        return
-    if _expired(prompt):
-        await message.reply_text(t(lang, "settle.expired"))
-        return
-    await _settle(context, message, message.chat.id, prompt.purchase_id, lang, approved=True)
-
-
-def _reference(typed: str) -> str | None:
-    """The provider's reference as typed: one line of at most MAX_REFERENCE characters,
-    with what cannot be seen (zero-width characters) dropped and any run of spaces
-    (tabs, no-break spaces) made one space; None when nothing visible is left."""
-    if "\n" in typed.strip():
-        return None
-    visible = "".join(char for char in typed if unicodedata.category(char) != "Cf")
-    reference = " ".join(visible.split())
-    if not reference or len(reference) > MAX_REFERENCE or not reference.isprintable():
-        return None
-    return reference
-
-
-def _expired(prompt: Prompt) -> bool:
-    return prompt.asked_at < utcnow() - PROMPT_TTL
-
-
-def reference_handlers() -> list[BaseHandler[Update, BotContext, None]]:
-    """For a group ahead of the top-up's: an admin answering "provider's reference?"."""
-    text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
-    return [
-        MessageHandler(text, reference_typed),
-        CommandHandler(["cancelar", "cancel"], question_cancelled),
-    ]
-
-
 def pending_handlers() -> list[BaseHandler[Update, BotContext, None]]:
     """Spanish commands first; the buttons before the top-up's catch-all buttons."""
     return [
         CommandHandler(["pendientes", "pending"], list_pending),
-        CommandHandler(["omitir", "skip"], skip_reference),
         CallbackQueryHandler(pressed, pattern=r"^s:"),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storage.models import Status, Step
-from tests.e2e.test_pending import PENDING_PHONE, pending_list, sell_pending, stored
+from tests.e2e.settling import PENDING_PHONE, pending_list, sell_pending, stored
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, Harness, text_of
 
 EDIT_ES = (

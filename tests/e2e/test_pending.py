@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.standin import ChatMessage
-from storage.models import Purchase, Status, Step, utcnow
+from storage.models import Status
 from storage.settlements import SETTLED_FAILED
+from tests.e2e.settling import PENDING_PHONE, pending_list, sell_pending, stored
 from tests.harness import (
     ADMIN,
     ENGLISH_RESELLER,
@@ -22,7 +21,6 @@ from tests.harness import (
 )
 
 SECOND_ADMIN = 5
-PENDING_PHONE = "55 1234 9996"  # charged, then code 96: pending verification
 
 
 @pytest.fixture
@@ -35,27 +33,6 @@ async def two_admins(tmp_path: Path) -> AsyncIterator[Harness]:
     await harness.stop()
     assert [(method, reason) for method, _, reason in harness.telegram.errors] == []
     assert harness.telegram.unanswered_callback_queries() == []
-
-
-async def sell_pending(
-    bot: Harness, user_id: int = RESELLER, phone: str = PENDING_PHONE
-) -> Purchase:
-    await bot.buy(user_id, phone=phone)
-    bot.pace.step(5)  # people take a while between sales: Telegram's flood control
-    purchase = (await bot.purchases())[-1]
-    assert purchase.status is Status.PENDING
-    return purchase
-
-
-async def pending_list(bot: Harness, admin: int = ADMIN) -> ChatMessage:
-    [page] = await bot.say(admin, "/pendientes")
-    return page
-
-
-async def stored(bot: Harness, purchase: Purchase) -> Purchase:
-    found = await bot.services.purchases.get(purchase.id)
-    assert found is not None
-    return found
 
 
 async def test_admins_are_alerted_with_what_they_need_to_check_it(bot: Harness) -> None:
@@ -136,123 +113,6 @@ async def test_settling_from_a_page_skips_nobody_on_the_next(bot: Harness) -> No
 async def test_nothing_pending(bot: Harness) -> None:
     page = await pending_list(bot)
     assert text_of(page) == "✅ No hay recargas pendientes de verificación."
-
-
-async def test_settled_as_charged_with_the_providers_reference(bot: Harness) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    page = await pending_list(bot)
-    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", page.message_id)
-    assert "Escribe la referencia del proveedor, o /omitir" in text_of(question)
-    assert question.reply_keyboard is not None and question.reply_keyboard["force_reply"]
-    seller_before = len(bot.telegram.bot_messages(RESELLER))
-
-    [done] = await bot.reply(ADMIN, question.message_id, "RRN-777")
-    assert text_of(done) == (
-        f"✅ Folio {purchase.folio} quedó como cobrado (referencia: RRN-777).\n"
-        "Se avisó al vendedor."
-    )
-    settled = await stored(bot, purchase)
-    assert (settled.status, settled.reference, settled.settled_by) == (
-        Status.APPROVED,
-        "RRN-777",
-        ADMIN,
-    )
-    assert settled.settled_by_name == "Ana Admin" and settled.settled_at is not None
-    assert settled.notified_at is not None
-    [told] = bot.telegram.bot_messages(RESELLER)[seller_before:]
-    assert text_of(told).startswith("✅ Recarga confirmada")
-    assert "Referencia: RRN-777" in text_of(told).splitlines()
-    assert f"Folio: {purchase.folio}" in text_of(told).splitlines()
-    # The admin's next text is theirs again.
-    [reply] = await bot.say(ADMIN, "hola")
-    assert text_of(reply) == "Para vender una recarga escribe /recarga."
-    # Its receipt, looked up later, shows what is known and no empty lines.
-    [receipt] = await bot.say(RESELLER, f"/recibo {purchase.folio}")
-    lines = text_of(receipt).splitlines()
-    assert "✅ Recarga exitosa" in lines and "Referencia: RRN-777" in lines
-    assert not any(line.startswith(("Transacción", "Autorización")) for line in lines)
-
-
-async def test_settled_as_charged_without_a_reference(bot: Harness) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-    [too_long] = await bot.reply(ADMIN, question.message_id, "x" * 65)
-    assert text_of(too_long).startswith("La referencia va en una sola línea")
-    assert too_long.reply_keyboard is not None and too_long.reply_keyboard["force_reply"]
-    assert (await stored(bot, purchase)).status is Status.PENDING
-
-    [done] = await bot.say(ADMIN, "/omitir")
-    assert f"Folio {purchase.folio} quedó como cobrado (sin referencia)." in text_of(done)
-    settled = await stored(bot, purchase)
-    assert settled.status is Status.APPROVED and settled.reference is None
-    assert "Referencia" not in text_of(bot.last(RESELLER))
-    [nothing] = await bot.say(ADMIN, "/omitir")
-    assert text_of(nothing) == "No hay ninguna referencia por escribir."
-
-
-async def test_cancelar_in_reply_to_the_question_settles_nothing(bot: Harness) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-    assert "/cancelar la deja pendiente" in text_of(question)
-    seller_before = len(bot.telegram.bot_messages(RESELLER))
-
-    [done] = await bot.reply(ADMIN, question.message_id, "/cancelar")
-
-    assert text_of(done) == (
-        f"Listo: no se liquidó; el folio {purchase.folio} sigue pendiente de verificación."
-    )
-    assert (await stored(bot, purchase)).status is Status.PENDING
-    [nothing] = await bot.say(ADMIN, "/omitir")  # the question is closed: nothing to skip
-    assert text_of(nothing) == "No hay ninguna referencia por escribir."
-    assert (await stored(bot, purchase)).status is Status.PENDING
-    assert len(bot.telegram.bot_messages(RESELLER)) == seller_before
-    # A /cancelar that answers no question is the top-up's, as before.
-    [top_up] = await bot.say(ADMIN, "/cancelar")
-    assert text_of(top_up).startswith("No hay ninguna recarga en curso")
-
-
-async def test_cancelar_tapped_in_the_question_text_closes_it_first(bot: Harness) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    await bot.reach(ADMIN, Step.AMOUNT, phone="55 3768 6660")  # the admin's own sale, open
-    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-
-    [closed] = await bot.say(ADMIN, "/cancelar")  # a tap on the link: no reply
-
-    assert text_of(closed).startswith("Listo: no se liquidó")
-    assert (await stored(bot, purchase)).status is Status.PENDING
-    assert (await bot.services.drafts.current(ADMIN)) is not None  # their sale is intact
-    [cancelled] = await bot.say(ADMIN, "/cancelar")  # no question left: the sale's
-    assert text_of(cancelled).startswith("Recarga cancelada")
-
-
-async def test_a_reference_after_the_question_expired_settles_nothing(
-    bot: Harness, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-    await bot.reach(ADMIN, Step.AMOUNT, phone="55 3768 6660")  # the admin's own sale, open
-    later = utcnow() + timedelta(minutes=16)
-    monkeypatch.setattr("handlers.pending.utcnow", lambda: later)
-
-    [expired] = await bot.reply(ADMIN, question.message_id, "100")
-
-    assert text_of(expired) == (
-        "Esa pregunta venció a los 15 minutos y no se liquidó nada. "
-        "Para liquidar la recarga, vuelve a tocar ✅ en /pendientes."
-    )
-    assert (await stored(bot, purchase)).status is Status.PENDING
-    [draft] = await bot.drafts(ADMIN)
-    assert draft.step is Step.AMOUNT and draft.amount is None  # "100" was not the amount
-    # /omitir says so too (to the handler, this new question is 16 minutes old as well).
-    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-    [skipped] = await bot.say(ADMIN, "/omitir")
-    assert text_of(skipped).startswith("Esa pregunta venció")
-    assert (await stored(bot, purchase)).status is Status.PENDING
 
 
 async def test_settled_as_not_charged_tells_the_reseller_to_sell_it_again(bot: Harness) -> None:
@@ -342,20 +202,6 @@ async def test_the_other_admins_hear_of_a_settlement(two_admins: Harness) -> Non
     assert not any("liquidó el folio" in text_of(m) for m in bot.telegram.bot_messages(ADMIN))
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u00a0\u200b", "RRN\n1"])
-async def test_a_reference_of_invisible_characters_is_asked_again(
-    bot: Harness, invisible: str
-) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-
-    [again] = await bot.reply(ADMIN, question.message_id, invisible)
-
-    assert text_of(again).startswith("La referencia va en una sola línea")
-    assert (await stored(bot, purchase)).status is Status.PENDING
-
-
 async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None:
     await bot.say(ADMIN, "/start")
     purchase = await sell_pending(bot)
@@ -374,21 +220,6 @@ async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None
         assert not any((b.callback_data or "").startswith("s:") for b in receipt.buttons)
 
 
-@pytest.mark.parametrize(
-    ("typed", "stored_as"),
-    [("RRN\u200b-1", "RRN-1"), ("RRN\u00a0123", "RRN 123"), ("  RRN\t 9 ", "RRN 9")],
-)
-async def test_a_reference_is_kept_as_it_reads(bot: Harness, typed: str, stored_as: str) -> None:
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-
-    await bot.reply(ADMIN, question.message_id, typed)
-
-    settled = await stored(bot, purchase)
-    assert (settled.status, settled.reference) == (Status.APPROVED, stored_as)
-
-
 async def test_only_admins_list_or_settle(bot: Harness) -> None:
     await bot.say(ADMIN, "/start")
     purchase = await sell_pending(bot)
@@ -402,29 +233,3 @@ async def test_only_admins_list_or_settle(bot: Harness) -> None:
     await bot.say(RESELLER, "/omitir")
     assert (await stored(bot, purchase)).status is Status.PENDING
     assert all("administradores" in answer for answer in bot.answers(RESELLER)[-4:])
-
-
-async def test_only_a_reply_to_the_question_is_taken_for_the_reference(bot: Harness) -> None:
-    """An admin who leaves the question open and sells a top-up keeps selling: their
-    typed number is the sale's, and the purchase stays pending."""
-    await bot.say(ADMIN, "/start")
-    purchase = await sell_pending(bot)
-    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
-    await bot.say(ADMIN, "/recarga")
-    [products] = await bot.say(ADMIN, "55 3768 6660")
-    assert "Número: 55 3768 6660" in text_of(products)
-    assert (await stored(bot, purchase)).status is Status.PENDING
-
-
-async def test_each_question_settles_its_own_purchase(bot: Harness) -> None:
-    await bot.say(ADMIN, "/start")
-    first = await sell_pending(bot)
-    second = await sell_pending(bot, phone="55 1299 9996")
-    page = await pending_list(bot)
-    [ask_first] = await bot.tap(ADMIN, f"✅ {first.folio}", page.message_id)
-    await bot.tap(ADMIN, f"✅ {second.folio}", page.message_id)
-
-    [done] = await bot.reply(ADMIN, ask_first.message_id, "RRN-FIRST")
-    assert f"Folio {first.folio} quedó como cobrado (referencia: RRN-FIRST)" in text_of(done)
-    assert (await stored(bot, first)).reference == "RRN-FIRST"
-    assert (await stored(bot, second)).status is Status.PENDING
