@@ -12,15 +12,20 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, MessageHandler, filters
 
 from bot.i18n import t
+from bot.roles import Role, role_of
 from bot.services import BotContext
 from handlers.access import lang_of
 
 
 async def edited(update: Update, context: BotContext) -> None:
-    """An edited message: "send it again as a new message"."""
-    message = update.edited_message
-    if message is not None:
-        await message.reply_text(t(lang_of(update), "edited.ignored"))
+    """An edited message: "send it again as a new message". Someone without a role is
+    answered as for anything else they write."""
+    message, user = update.edited_message, update.effective_user
+    if message is None or user is None:
+        return
+    if role_of(context.services.settings, user.id) is Role.NONE:
+        return
+    await message.reply_text(t(lang_of(update), "edited.ignored"))
     raise ApplicationHandlerStop
 
 

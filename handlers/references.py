@@ -8,7 +8,6 @@ else, so a reference is never taken for the admin's own top-up amount.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import timedelta
 
 from telegram import ForceReply, Update
@@ -20,6 +19,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.domain import visible
 from bot.i18n import plain, t
 from bot.roles import Role, role_of
 from bot.services import BotContext
@@ -34,23 +34,26 @@ MAX_REFERENCE = 64
 
 
 async def reference_typed(update: Update, context: BotContext) -> None:
-    """An admin's reply to "provider's reference?" settles that purchase with it.
+    """An admin's answer to "provider's reference?" settles that purchase with it.
 
-    Runs in a group ahead of the top-up steps. Only a reply to the question counts (the
-    question forces one), so an admin's other text — their own top-up, say — is never
-    taken for a reference; it goes on to the other handlers untouched. A reply to a
-    question too old to answer is told so, and goes nowhere else either: "100" meant as
-    a reference must not become the amount of the admin's own top-up.
+    Runs in a group ahead of the top-up steps. A reply to the question (it asks for one)
+    answers it. Text that is no reply answers the newest open question only while the
+    admin has no top-up of their own open: their own sale's text is never taken for a
+    reference; it goes on to the other handlers untouched. A reply to a question too old
+    to answer is told so, and goes nowhere else either: "100" meant as a reference must
+    not become the amount of the admin's own top-up.
     """
     user, message = update.effective_user, update.effective_message
-    if user is None or message is None or message.reply_to_message is None:
+    if user is None or message is None:
         return
     if role_of(context.services.settings, user.id) is not Role.ADMIN:
         return
+    replied = message.reply_to_message
+    if replied is None and await context.services.drafts.current(user.id) is not None:
+        return
     settlements = context.services.settlements
-    asked_in = message.reply_to_message.message_id
-    prompt = await settlements.take_prompt(user.id, asked_in)
-    if prompt is None:
+    prompt = await settlements.take_prompt(user.id, replied.message_id if replied else None)
+    if prompt is None or (replied is None and _expired(prompt)):
         return
     lang = lang_of(update)
     if _expired(prompt):
@@ -117,8 +120,7 @@ def _reference(typed: str) -> str | None:
     (tabs, no-break spaces) made one space; None when nothing visible is left."""
     if "\n" in typed.strip():
         return None
-    visible = "".join(char for char in typed if unicodedata.category(char) != "Cf")
-    reference = " ".join(visible.split())
+    reference = " ".join(visible(typed).split())
     if not reference or len(reference) > MAX_REFERENCE or not reference.isprintable():
         return None
     return reference

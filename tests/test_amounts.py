@@ -41,6 +41,8 @@ def package(price: int) -> Product:
         ("$1,000 MXN", 1000),
         ("100mxn", 100),
         ("\u00a0200\u00a0", 200),
+        ("\u200b100", 100),  # copied with a zero-width space
+        ("\u2066$1,000\u2069", 1000),
     ],
 )
 def test_airtime_accepts_whole_pesos(text: str, expected: int) -> None:

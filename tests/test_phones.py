@@ -46,6 +46,10 @@ def is_valid_mx(national: str) -> bool:
         "(+52) 55 3768 6660",
         "00 52 55 3768 6660",
         "0052 1 55 3768 6660",
+        "\u200e55 3768 6660",  # copied with a direction mark
+        "\u202a+52 55 3768 6660\u202c",
+        "\u2066+52 1 55 3768 6660\u2069",
+        "55\u200b3768\u200b6660",
     ],
 )
 def test_accepted_forms_normalise_to_ten_digits(text: str) -> None:

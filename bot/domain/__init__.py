@@ -7,6 +7,7 @@ bot's text catalogs (one per language) decide the wording.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 
@@ -23,3 +24,12 @@ class DomainError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.key!r}, {self.params!r})"
+
+
+def visible(text: str) -> str:
+    """`text` without the characters nobody sees: direction marks and isolates, zero-width
+    spaces and joiners (Unicode's "format" characters). A number copied from a contact
+    card or another chat often carries them, and the reseller cannot see what is wrong."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")

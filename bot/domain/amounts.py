@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain import DomainError
+from bot.domain import DomainError, visible
 from bot.domain.catalog import Product
 
 # No amount is written with more characters; the cap also keeps int() far from its
@@ -47,7 +47,7 @@ class AmountError(DomainError):
 
 def parse_amount(text: str, product: Product) -> int:
     """The whole-peso amount in `text` if `product` takes it, else AmountError."""
-    stripped = text.strip()
+    stripped = visible(text).strip()
     if not stripped:
         raise AmountError("amount.empty")
     if len(stripped) > _MAX_CHARS:

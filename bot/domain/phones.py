@@ -2,7 +2,8 @@
 
 Since 2019 a Mexican number is ten digits with no 044/045/01 prefix and no mobile "1"
 after +52, but people still type the old forms. Accepted, with any mix of whitespace,
-dots, dashes and parentheses:
+dots, dashes and parentheses (and characters nobody sees, such as the direction marks a
+copied contact carries, dropped first):
 
 - ``55 3768 6660`` (ten digits),
 - ``+52 55 3768 6660`` and ``52 5537686660`` (twelve digits starting with 52),
@@ -22,7 +23,7 @@ import re
 
 import phonenumbers
 
-from bot.domain import DomainError
+from bot.domain import DomainError, visible
 
 # Nothing longer is a phone number someone typed; past this we only count digits.
 _MAX_CHARS = 100
@@ -50,7 +51,7 @@ class PhoneError(DomainError):
 
 def parse_phone(text: str) -> str:
     """The ten-digit national number in `text`, or PhoneError saying what is wrong."""
-    stripped = text.strip()
+    stripped = visible(text).strip()
     if not stripped:
         raise PhoneError("phone.empty")
     if _FORBIDDEN.search(stripped):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storage.models import Status, Step
 from tests.e2e.settling import PENDING_PHONE, pending_list, sell_pending, stored
-from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, Harness, text_of
+from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness, text_of
 
 EDIT_ES = (
     "✏️ No leo mensajes editados. Si querías corregir algo, envíalo de nuevo en un mensaje nuevo."
@@ -47,3 +47,11 @@ async def test_an_edited_reference_is_not_taken_for_another(bot: Harness) -> Non
     assert text_of(answer) == EDIT_ES
     settled = await stored(bot, purchase)
     assert (settled.status, settled.reference) == (Status.APPROVED, "RRN-12")
+
+
+async def test_a_strangers_edit_is_answered_as_anything_they_write(bot: Harness) -> None:
+    await bot.say(STRANGER, "hola")
+
+    [answer] = await bot.edit(STRANGER, _own(bot, STRANGER, "hola"), "hola de nuevo")
+
+    assert text_of(answer).startswith("🚫 No tienes acceso a este bot.")

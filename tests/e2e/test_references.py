@@ -158,7 +158,23 @@ async def test_a_reference_is_kept_as_it_reads(bot: Harness, typed: str, stored_
     assert (settled.status, settled.reference) == (Status.APPROVED, stored_as)
 
 
-async def test_only_a_reply_to_the_question_is_taken_for_the_reference(bot: Harness) -> None:
+async def test_a_reference_typed_without_replying_answers_the_open_question(
+    bot: Harness,
+) -> None:
+    await bot.say(ADMIN, "/start")
+    purchase = await sell_pending(bot)
+    await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
+
+    [done] = await bot.say(ADMIN, "RRN-777")  # the client's reply box was dismissed
+
+    assert text_of(done).startswith(f"✅ Folio {purchase.folio} quedó como cobrado")
+    settled = await stored(bot, purchase)
+    assert (settled.status, settled.reference) == (Status.APPROVED, "RRN-777")
+    [after] = await bot.say(ADMIN, "hola")  # answered once: the next text is theirs
+    assert text_of(after) == "Para vender una recarga escribe /recarga."
+
+
+async def test_a_sale_of_the_admins_own_keeps_its_text(bot: Harness) -> None:
     """An admin who leaves the question open and sells a top-up keeps selling: their
     typed number is the sale's, and the purchase stays pending."""
     await bot.say(ADMIN, "/start")
