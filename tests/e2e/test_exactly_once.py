@@ -11,7 +11,7 @@ from tests.harness import ENGLISH_RESELLER, RESELLER, Harness, text_of
 
 ALREADY_PLACED = "Esta recarga ya se envió; no se vuelve a cobrar."
 CHANGED = "Este botón es de un resumen anterior. Usa el resumen más reciente."
-CANCELLED = "Esta recarga se canceló; no se envió nada."
+CANCELLED = "Esta recarga se canceló o la reemplazó otra; no se envió nada."
 NOT_YOURS = "Este botón no es de una recarga tuya; no se envió nada."
 NOT_FOUND = "Este botón ya no es válido. Escribe /recarga para empezar."
 

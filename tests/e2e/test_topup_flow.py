@@ -16,7 +16,7 @@ from tests.harness import ENGLISH_RESELLER, RESELLER, Harness, text_of
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 RECEIPT_TIME = re.compile(r"^🕒 (\d{2}/\d{2}/\d{4} \d{2}:\d{2})$", re.MULTILINE)
 CANCELLED = "Recarga cancelada"
-CANCELLED_ALERT = "Esta recarga se canceló; no se envió nada."
+CANCELLED_ALERT = "Esta recarga se canceló o la reemplazó otra; no se envió nada."
 
 
 async def assert_nothing_placed(bot: Harness) -> None:

@@ -81,7 +81,7 @@ TEXTS: dict[str, str] = {
     "button.earlier": "This button is from an earlier message. Use the latest one of this top-up.",
     "confirm.already_placed": "This top-up was already sent; it won't be charged again.",
     "confirm.changed": "This button belongs to an older summary. Use the latest one.",
-    "confirm.cancelled": "This top-up was cancelled; nothing was sent.",
+    "confirm.cancelled": "This top-up was cancelled or replaced by a newer one; nothing was sent.",
     "confirm.not_yours": "This button is not from a top-up of yours; nothing was sent.",
     "confirm.not_found": "This button is no longer valid. Type /topup to start.",
     "receipt.approved": (

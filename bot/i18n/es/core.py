@@ -91,7 +91,7 @@ TEXTS: dict[str, str] = {
     "button.earlier": "Este botón es de un mensaje anterior. Usa el más reciente de esta recarga.",
     "confirm.already_placed": "Esta recarga ya se envió; no se vuelve a cobrar.",
     "confirm.changed": "Este botón es de un resumen anterior. Usa el resumen más reciente.",
-    "confirm.cancelled": "Esta recarga se canceló; no se envió nada.",
+    "confirm.cancelled": "Esta recarga se canceló o la reemplazó otra; no se envió nada.",
     "confirm.not_yours": "Este botón no es de una recarga tuya; no se envió nada.",
     "confirm.not_found": "Este botón ya no es válido. Escribe /recarga para empezar.",
     # Resultado
