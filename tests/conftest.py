@@ -6,8 +6,14 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.harness import Harness, make_settings
+
+# Properties, not timings: an example that runs slow on a busy machine (the first
+# libphonenumber call, say) is no failure. Speed is the benchmark's to measure.
+settings.register_profile("properties", deadline=None)
+settings.load_profile("properties")
 
 
 @pytest.fixture(autouse=True)

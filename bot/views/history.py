@@ -18,7 +18,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.i18n import Html, plain, t
-from bot.views.receipt import product_name, receipt, receipt_actions
+from bot.views.receipt import pending_alert, product_name, receipt, receipt_actions
 from bot.views.safety import settle_buttons
 from bot.views.topup import Screen, processing
 from storage.history import Direction, Page, Scope
@@ -101,11 +101,10 @@ def one_receipt(purchase: Purchase, lang: str, zone: ZoneInfo, *, admin: bool) -
     actions = receipt_actions(readers)
     if not admin:
         return text, actions
-    text = Html(t(lang, "receipt.seller", seller=purchase.seller) + text)
-    if purchase.status is Status.PENDING:  # an admin can settle it from here too
+    if purchase.status is Status.PENDING:  # what an admin checks it with, and settles it
         rows = [settle_buttons(purchase, lang), *actions.inline_keyboard]
-        return text, InlineKeyboardMarkup(rows)
-    return text, actions
+        return pending_alert(purchase, lang, purchase.seller), InlineKeyboardMarkup(rows)
+    return Html(t(lang, "receipt.seller", seller=purchase.seller) + text), actions
 
 
 def share_link(purchase: Purchase, link: str, lang: str) -> Html:

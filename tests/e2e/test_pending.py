@@ -206,6 +206,9 @@ async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None
     await bot.say(ADMIN, "/start")
     purchase = await sell_pending(bot)
     [shown] = await bot.say(ADMIN, f"/recibo {purchase.folio}")
+    assert text_of(shown).startswith("⚠️ Recarga pendiente de verificación")  # the admins'
+    assert "Motivo: el proveedor respondió HTTP 500" in text_of(shown)
+    assert "te avisaremos" not in text_of(shown)
     assert [b.callback_data for b in shown.buttons[:2]] == [
         f"s:a:{purchase.id}",
         f"s:f:{purchase.id}",
