@@ -67,29 +67,37 @@ async def show(
     Returns the id of the message that now shows `text`, or None if nothing could be
     shown (the caller keeps the state, so it can be shown again later).
     """
-    shown = _content(text, markup)
-    if message_id is not None:
-        if _last_shown(bot).same(chat_id, message_id, shown):
-            return message_id
-        try:
-            await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
-        except BadRequest as exc:
-            # It already shows exactly this. (PTB capitalises Telegram's description.)
-            if "message is not modified" in exc.message.lower():
-                return message_id
-            logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
-        except TelegramError as exc:
-            logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
-        else:
-            _last_shown(bot).remember(chat_id, message_id, shown)
-            return message_id
+    if message_id is not None and await _edit(bot, chat_id, message_id, text, markup):
+        return message_id
     try:
         sent = await bot.send_message(chat_id, text, reply_markup=markup)
     except TelegramError as exc:
         logger.error("Could not send a message to chat %s: %s", chat_id, exc)
         return None
-    _last_shown(bot).remember(chat_id, sent.message_id, shown)
+    _last_shown(bot).remember(chat_id, sent.message_id, _content(text, markup))
     return sent.message_id
+
+
+async def _edit(
+    bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+) -> bool:
+    """Make the message show `text`; True once it does (already did included)."""
+    shown = _content(text, markup)
+    if _last_shown(bot).same(chat_id, message_id, shown):
+        return True
+    try:
+        await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
+    except BadRequest as exc:
+        # It already shows exactly this. (PTB capitalises Telegram's description.)
+        if "message is not modified" in exc.message.lower():
+            return True
+        logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
+        return False
+    except TelegramError as exc:
+        logger.warning("Could not edit message %s in chat %s: %s", message_id, chat_id, exc)
+        return False
+    _last_shown(bot).remember(chat_id, message_id, shown)
+    return True
 
 
 async def tell(bot: Bot, chat_id: int, text: str) -> bool:
@@ -128,13 +136,4 @@ async def refresh(
 ) -> None:
     """Bring an older message up to date in place (best effort, never a new message):
     what it said is still in the chat, and a newer message already tells the news."""
-    shown = _content(text, markup)
-    if _last_shown(bot).same(chat_id, message_id, shown):
-        return
-    try:
-        await bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
-    except TelegramError as exc:
-        if "message is not modified" not in str(exc).lower():
-            logger.info("Could not bring message %s up to date: %s", message_id, exc)
-        return
-    _last_shown(bot).remember(chat_id, message_id, shown)
+    await _edit(bot, chat_id, message_id, text, markup)
