@@ -168,7 +168,8 @@ class AiohttpRequest(BaseRequest):
         key = (scheme.lower(), host)
         if key not in self._proxy_of_host:
             proxy = self._proxies.get(key[0]) or self._proxies.get("all")
-            hostname = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            hostname = name.strip("[]").lower()
             if proxy and (_on_this_machine(hostname) or _bypassed(hostname, self._proxies)):
                 proxy = None
             if proxy and not proxy.lower().startswith(("http://", "https://")):
@@ -214,17 +215,16 @@ def _body(request_data: RequestData | None) -> Any:
 
 def _on_this_machine(hostname: str) -> bool:
     """A loopback address is reached directly: no proxy could reach it for us."""
-    host = hostname.strip("[]").lower()
-    return host in {"localhost", "::1"} or host.startswith("127.")
+    return hostname in {"localhost", "::1"} or hostname.startswith("127.")
 
 
 def _bypassed(hostname: str, proxies: dict[str, str]) -> bool:
     """NO_PROXY as curl and httpx read it: "*", or hosts and domains, comma-separated;
-    "example.com" and ".example.com" both cover the domain and everything under it."""
-    host = hostname.strip("[]").lower()
+    "example.com" and ".example.com" both cover the domain and everything under it.
+    `hostname` is lower case, without port or IPv6 brackets."""
     for entry in proxies.get("no", "").split(","):
         name = entry.strip().lower().lstrip(".")
-        if name == "*" or (name and (host == name or host.endswith("." + name))):
+        if name == "*" or (name and (hostname == name or hostname.endswith("." + name))):
             return True
     return False
 
