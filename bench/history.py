@@ -21,8 +21,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot import views
+from bot.domain.history import Direction, Scope
 from storage.db import Database
-from storage.history import Direction, HistoryRepository, Scope
+from storage.history import HistoryRepository
 
 TARGET_MS = 20.0
 BIG_RESELLER = 1  # a third of every sale: the heaviest history there is
@@ -62,14 +63,16 @@ def _rows(count: int, rng: random.Random) -> list[tuple[object, ...]]:
 
 
 async def seed(database: Database, count: int, rng: random.Random) -> None:
-    async with database.transaction() as conn:
-        await conn.executemany(
+    seeded = _rows(count, rng)
+    await database.write(
+        lambda conn: conn.executemany(
             "INSERT INTO purchases (distributor_transaction_id, reseller_id, reseller_name, "
             "chat_id, lang, phone, product_id, amount, status, created_at, completed_at, "
             "notified_at, transaction_id, reference, auth_code) "
             "VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _rows(count, rng),
+            seeded,
         )
+    )
 
 
 async def _timed(runs: int, call: Callable[[], Awaitable[object]]) -> list[float]:

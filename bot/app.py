@@ -15,23 +15,10 @@ from telegram.request import BaseRequest
 import handlers
 from bot import jobs
 from bot.config import ConfigError, Settings
-from bot.customers import notify_customers
-from bot.delivery import Delivery
-from bot.latcom.client import LatcomClient
-from bot.latcom.sandbox import Sandbox
-from bot.latcom.transport import SandboxTransport
-from bot.outcome import recover
+from bot.context import BotContext, BotData
 from bot.processor import PerUserUpdateProcessor
-from bot.purchasing import PurchaseService
-from bot.services import Background, BotContext, BotData, Services
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
-from storage.db import Database
-from storage.drafts import DraftRepository
-from storage.languages import LanguageRepository
-from storage.notices import NoticeRepository
-from storage.purchases import PurchaseRepository
-from storage.settlements import SettlementRepository
-from storage.updates import UpdateLog
+from bot.wiring import close_services, open_services
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +70,8 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
         .concurrent_updates(PerUserUpdateProcessor())
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .post_init(_open_services(settings, latcom_transport))
-        .post_shutdown(_close_services)
+        .post_init(_open(settings, latcom_transport))
+        .post_shutdown(_close)
     )
     if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
         request = AiohttpRequest()
@@ -95,49 +82,17 @@ def build_application(
     return application
 
 
-def _latcom_client(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> LatcomClient:
-    customer_id, secret_key = settings.latcom_credentials()
-    if transport is None and settings.uses_sandbox:
-        transport = SandboxTransport(
-            Sandbox(customer_id=customer_id, secret_key=secret_key.get_secret_value())
-        )
-    return LatcomClient(
-        settings.latcom_api_base_url,
-        customer_id,
-        secret_key,
-        purchase_timeout=settings.purchase_timeout_seconds,
-        transport=transport,
-    )
-
-
-def _open_services(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any:
+def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any:
     async def post_init(application: App) -> None:
-        database = await Database.open(settings.database_path)
-        purchases = PurchaseRepository(database)
-        client = _latcom_client(settings, transport)
-        languages = LanguageRepository(database)
-        services = Services(
-            settings=settings,
-            database=database,
-            drafts=DraftRepository(database),
-            purchases=purchases,
-            client=client,
-            purchasing=PurchaseService(purchases, client),
-            background=Background(application),
-            updates=UpdateLog(database),
-            settlements=SettlementRepository(database),
-            delivery=Delivery(
-                NoticeRepository(database), languages, settings.zone, settings.admin_ids
-            ),
-            languages=languages,
+        services, resources = await open_services(
+            settings, application.bot, application, transport
         )
-        await services.updates.load()
-        services.on_outcome.append(notify_customers)  # customers with a verified number
         application.bot_data.services = services
+        application.bot_data.resources = resources
         if settings.uses_sandbox:
             logger.warning("No LATCOM credentials set: purchases go to the embedded sandbox")
         await _set_commands(application)
-        await recover(application.bot, services)
+        await services.purchases.recover()
         if application.job_queue is not None:
             jobs.schedule(application.job_queue)
 
@@ -156,17 +111,15 @@ async def _set_commands(application: App) -> None:
         logger.warning("Could not set the command menu: %s", exc)
 
 
-async def _close_services(application: App) -> None:
-    services = application.bot_data.services
-    if services is None:
+async def _close(application: App) -> None:
+    services, resources = application.bot_data.services, application.bot_data.resources
+    if services is None or resources is None:
         return
-    await services.background.wait_idle()
-    await services.client.aclose()
     try:
-        await services.updates.close()  # the update ids not stored yet
+        await close_services(services, resources)
     finally:
-        await services.database.close()
-    application.bot_data.services = None
+        application.bot_data.services = None
+        application.bot_data.resources = None
 
 
 async def start_application(application: App, *, poll_timeout: float = 10) -> None:

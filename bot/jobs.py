@@ -10,29 +10,27 @@ from typing import Any
 
 from telegram.ext import JobQueue
 
-from bot.services import BotContext
-from storage.models import utcnow
+from bot.context import BotContext
 
 REDELIVER_JOB = "redeliver-outcomes"
 REDELIVER_EVERY = timedelta(seconds=30)
 PRUNE_JOB = "prune-updates"
 PRUNE_EVERY = timedelta(hours=6)
-# Telegram keeps an unconfirmed update for 24 hours; twice that is a safe memory.
-KEEP_UPDATES = timedelta(days=2)
 
 
 async def redeliver_outcomes(context: BotContext) -> None:
-    """Edit-or-send the outcome of every finished purchase its reseller has not seen."""
+    """Edit-or-send the outcome of every finished purchase its reseller has not seen,
+    and alert the admins of every pending one none of them has heard of."""
     services = context.bot_data.services
     if services is not None:
-        await services.delivery.redeliver(context.bot)
-        await services.delivery.realert(context.bot)
+        await services.outcomes.redeliver()
+        await services.outcomes.realert()
 
 
 async def prune_updates(context: BotContext) -> None:
     services = context.bot_data.services
     if services is not None:
-        await services.updates.prune(utcnow() - KEEP_UPDATES)
+        await services.replays.prune()
 
 
 def schedule(job_queue: JobQueue[Any]) -> None:

@@ -11,19 +11,18 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, MessageHandler, filters
 
+from bot.context import BotContext
 from bot.i18n import t
-from bot.roles import Role, role_of
-from bot.services import BotContext
-from handlers.access import lang_of
+from handlers.common import lang_of
 
 
 async def edited(update: Update, context: BotContext) -> None:
-    """An edited message: "send it again as a new message". Someone without a role is
+    """An edited message: "send it again as a new message". Someone who may not sell is
     answered as for anything else they write."""
     message, user = update.edited_message, update.effective_user
     if message is None or user is None:
         return
-    if role_of(context.services.settings, user.id) is Role.NONE:
+    if not context.services.people.staff_role(user.id).sells:
         return
     await message.reply_text(t(lang_of(update), "edited.ignored"))
     raise ApplicationHandlerStop

@@ -7,9 +7,9 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.context import BotContext
 from bot.i18n import plain, t
-from bot.services import BotContext
-from handlers.access import lang_of
+from handlers.common import lang_of
 
 logger = logging.getLogger(__name__)
 

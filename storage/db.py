@@ -1,4 +1,20 @@
-"""The SQLite database: WAL mode, versioned migrations, one writer at a time."""
+"""The SQLite database: WAL mode, versioned migrations, reads and writes kept apart.
+
+Writes go through writers (storage/writer.py): plain sqlite3 connections, each in a
+thread of its own, one transaction per trip. Ordinary writes (drafts, the replay guard,
+notices) commit as WAL's `synchronous = NORMAL` does: once committed they survive a
+killed process. Money writes go through a durable writer of their own, which also puts
+them on the disk before they return, without holding anyone else meanwhile. One lock
+serialises the writers' transactions, so they never wait on each other in SQLite's busy
+handler.
+
+Reads go through an aiosqlite connection. In WAL mode they never wait for a writer.
+
+A fourth connection checkpoints the write-ahead log every second, outside that lock:
+SQLite lets a passive checkpoint run alongside writers. Left to the commits, a
+checkpoint copies a thousand pages and syncs the file in the middle of whichever commit
+crossed the threshold, and every user waits 30-60 ms behind it.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +25,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 
-from storage.money import MoneyWriter, immediate, sync_file, sync_log
+from storage.writer import PRAGMAS, Work, Writer, sync_file, sync_log
 
 logger = logging.getLogger(__name__)
 
 CHECKPOINT_EVERY_SECONDS = 1.0
 
+T = TypeVar("T")
 
-def _migrations() -> list[tuple[int, str]]:
+
+def migrations() -> list[tuple[int, str]]:
     """The numbered `.sql` files shipped in `storage/migrations`, in order."""
     found = []
     for entry in resources.files("storage.migrations").iterdir():
@@ -33,12 +52,8 @@ async def _connect(path: Path) -> aiosqlite.Connection:
     connection = await aiosqlite.connect(path, isolation_level=None)
     try:
         connection.row_factory = aiosqlite.Row
-        await connection.execute("PRAGMA journal_mode = WAL")
-        await connection.execute("PRAGMA synchronous = NORMAL")
-        await connection.execute("PRAGMA foreign_keys = ON")
-        await connection.execute("PRAGMA busy_timeout = 5000")
-        # Checkpoints are the checkpointer's job (see Database), never a commit's.
-        await connection.execute("PRAGMA wal_autocheckpoint = 0")
+        for pragma in PRAGMAS:
+            await connection.execute(pragma)
     except BaseException:
         await connection.close()  # its thread would otherwise outlive the failure
         raise
@@ -46,50 +61,43 @@ async def _connect(path: Path) -> aiosqlite.Connection:
 
 
 class Database:
-    """Three aiosqlite connections to one file, shared by the repositories.
-
-    Every commit is WAL's `synchronous = NORMAL` one: once it returns, it is in the
-    write-ahead log and survives a killed process, and costs no sync. Money writes go
-    through a connection of their own that also syncs the log to the disk before they
-    return, without holding anyone else meanwhile (storage/money.py).
-
-    One lock serialises the statements: two coroutines' statements never land inside
-    each other's transaction, and the connections never wait on each other's file lock.
-
-    The third connection checkpoints the write-ahead log every second, outside that
-    lock: SQLite lets a passive checkpoint run alongside writers. Left to the commits, a
-    checkpoint copies a thousand pages and syncs the file in the middle of whichever
-    commit crossed the threshold, and every user waits 30-60 ms behind it.
-    """
+    """The connections to one file, shared by the repositories."""
 
     def __init__(
         self,
         path: Path,
-        connection: aiosqlite.Connection,
-        money: aiosqlite.Connection,
+        reader: aiosqlite.Connection,
         checkpointer: aiosqlite.Connection,
+        writer: Writer,
+        money: Writer,
     ) -> None:
-        self._path = path
-        self._connection = connection
-        self._money_connection = money
+        self.path = path
+        self._reader = reader
         self._checkpointer = checkpointer
-        self._lock = asyncio.Lock()
-        self._money = MoneyWriter(money, path, self._lock)
+        self._writer = writer
+        self._money = money
         self._checkpoints: asyncio.Task[None] | None = None
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        opened: list[aiosqlite.Connection] = []
+        lock = asyncio.Lock()
+        writers = [Writer(path, lock, durable=False), Writer(path, lock, durable=True)]
+        readers: list[aiosqlite.Connection] = []
         try:
-            for _ in range(3):
-                opened.append(await _connect(path))
+            # The first connection turns WAL on; the writers set it up before the readers.
+            for writer in writers:
+                await writer.open()
+            for _ in range(2):
+                readers.append(await _connect(path))
         except BaseException:
-            for connection in opened:
-                await connection.close()
+            for reader in readers:
+                await reader.close()
+            for writer in writers:
+                await writer.close()
             raise
-        database = cls(path, *opened)
+        database = cls(path, readers[0], readers[1], writers[0], writers[1])
         try:
             await database.migrate()
             # The names of the file and its log must outlive a power loss too, or
@@ -109,8 +117,10 @@ class Database:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
         # The last connection to close checkpoints what is left and removes the log.
-        for connection in (self._checkpointer, self._money_connection, self._connection):
-            await connection.close()
+        await self._checkpointer.close()
+        await self._money.close()
+        await self._writer.close()
+        await self._reader.close()
 
     async def _checkpoint_every(self, seconds: float) -> None:
         while True:
@@ -130,60 +140,43 @@ class Database:
 
     async def migrate(self) -> int:
         """Apply every migration newer than the file's `user_version`; return the version."""
-        async with self._lock:
-            cursor = await self._connection.execute("PRAGMA user_version")
-            row = await cursor.fetchone()
-            current = int(row[0]) if row else 0
-            for version, script in _migrations():
-                if version <= current:
-                    continue
-                logger.info("Applying database migration %04d", version)
-                # executescript commits on its own; the version bump goes in the same script
-                # so a crash between the two cannot re-apply a migration.
-                await self._connection.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-                )
-                current = version
-        await asyncio.to_thread(sync_log, self._path)
+        rows = await self.read("PRAGMA user_version")
+        current = int(rows[0][0]) if rows else 0
+        for version, script in migrations():
+            if version <= current:
+                continue
+            logger.info("Applying database migration %04d", version)
+            # The version bump goes in the same transaction as the migration, so a crash
+            # between the two cannot apply a migration twice.
+            await self._writer.script(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+            current = version
+        await asyncio.to_thread(sync_log, self.path)
         return current
 
-    @asynccontextmanager
-    async def transaction(self, *, durable: bool = False) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error.
+    async def write(self, work: Work[T], *, durable: bool = False) -> T:
+        """`work(connection)` as one write transaction, in a single trip to a writer's
+        thread, rolled back if it raises.
 
-        `durable` commits are on disk before this returns, even across a power loss:
+        `durable` writes are on the disk before this returns, even across a power loss:
         a purchase reserved before sending, or an outcome, must never be undone.
         Everything else (drafts, replay guard, notices) can afford the cheaper commit.
         """
-        if durable:
-            async with self._money.transaction() as money:
-                yield money
-            return
-        async with self._lock, immediate(self._connection) as connection:
-            yield connection
+        return await (self._money if durable else self._writer).run(work)
 
-    async def execute(
-        self, sql: str, parameters: tuple[object, ...] = (), *, durable: bool = False
-    ) -> list[aiosqlite.Row]:
-        """One statement, atomic on its own, in a single trip to the database thread.
-
-        The hot path (a draft's step, the replay guard, a purchase reserved or completed)
-        is one statement each; running it in autocommit mode spares the BEGIN and COMMIT
-        round trips of `transaction`. `durable` is as for `transaction`.
-        """
-        if durable:
-            return await self._money.run(lambda money: money.execute(sql, parameters).fetchall())
-        async with self._lock:
-            return list(await self._connection.execute_fetchall(sql, parameters))
+    async def read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
+        """One query's rows, in one trip."""
+        return list(await self._reader.execute_fetchall(sql, parameters))
 
     @asynccontextmanager
     async def reading(self, *, synced: bool = False) -> AsyncIterator[aiosqlite.Connection]:
-        """The connection for reads, never inside another coroutine's transaction.
+        """The connection for reads of several statements.
 
         `synced` reads see no money write that is not on the disk yet: the one being
         synced finishes first, and the next waits. For what tells people an outcome
         (the retry job), which must never show one a power cut could still undo.
         """
         quiet = self._money.between_writes() if synced else contextlib.nullcontext()
-        async with quiet, self._lock:
-            yield self._connection
+        async with quiet:
+            yield self._reader

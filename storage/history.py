@@ -1,45 +1,16 @@
 """Receipt history: pages of purchases, newest first, for a reseller, an admin or a number.
 
-Pages are keyset pages: a page is "the ten purchases older (or newer) than folio N", so
-page 1 and page 10,000 cost the same index seek. Every query shape here is one of a few
-fixed strings; the EXPLAIN QUERY PLAN test runs each of them (see `page_sql`).
+Pages are keyset pages (bot/domain/history.py), so page 1 and page 10,000 cost the same
+index seek. Every query shape here is one of a few fixed strings; the EXPLAIN QUERY PLAN
+test runs each of them (see `page_sql`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
+from bot.domain.history import NEWEST, PAGE_SIZE, Direction, Page, Scope
+from bot.domain.purchases import Purchase
+from storage import rows
 from storage.db import Database
-from storage.models import Purchase
-
-PAGE_SIZE = 10
-# Page 1 is "older than the largest folio SQLite can hold": one query shape for every page.
-NEWEST = 2**63 - 1
-
-
-class Direction(StrEnum):
-    """Which way a page goes from its cursor folio."""
-
-    OLDER = "o"
-    NEWER = "n"
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Whose receipts: one reseller's (None: everyone's, for admins), maybe one number's."""
-
-    reseller_id: int | None = None
-    phone: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """Up to PAGE_SIZE purchases, newest first, and whether there are more either side."""
-
-    purchases: list[Purchase]
-    newer: bool
-    older: bool
 
 
 def _where(scope: Scope) -> tuple[str, list[object]]:
@@ -89,9 +60,9 @@ class HistoryRepository:
         cursor = max(0, min(cursor, NEWEST))
         async with self._db.reading() as conn:
             sql, params = page_sql(scope, direction, cursor, size + 1)
-            rows = list(await (await conn.execute(sql, params)).fetchall())
-            beyond = len(rows) > size
-            purchases = [Purchase.from_row(row) for row in rows[:size]]
+            found = list(await (await conn.execute(sql, params)).fetchall())
+            beyond = len(found) > size
+            purchases = [rows.purchase(row) for row in found[:size]]
             if direction is Direction.NEWER:
                 purchases.reverse()
             if not purchases:
@@ -111,4 +82,4 @@ class HistoryRepository:
         sql = f"SELECT * FROM purchases WHERE {where}id = ?"  # noqa: S608 - constant parts
         async with self._db.reading() as conn:
             row = await (await conn.execute(sql, [*params, folio])).fetchone()
-        return Purchase.from_row(row) if row else None
+        return rows.purchase(row) if row else None

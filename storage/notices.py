@@ -3,10 +3,13 @@ whether the admins have heard of each one pending verification (`admins_alerted_
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
+from bot.domain.clock import utcnow
+from bot.domain.purchases import Purchase
+from storage import rows
 from storage.db import Database
-from storage.models import Purchase, utcnow
 
 
 class NoticeRepository:
@@ -19,19 +22,18 @@ class NoticeRepository:
         Only if the purchase is still as shown: a settlement that landed meanwhile
         still has to be told, so it is not marked by an older notice.
         """
-        rows = await self._db.execute(
-            "UPDATE purchases SET notified_at = ?, message_id = ? "
-            "WHERE id = ? AND notified_at IS NULL AND status = ? AND settled_at IS ? "
-            "RETURNING id",
-            (
-                utcnow().isoformat(),
-                message_id,
-                shown.id,
-                shown.status.value,
-                None if shown.settled_at is None else shown.settled_at.isoformat(),
-            ),
-        )
-        return bool(rows)
+        settled_at = None if shown.settled_at is None else shown.settled_at.isoformat()
+
+        def mark(conn: sqlite3.Connection) -> bool:
+            row = conn.execute(
+                "UPDATE purchases SET notified_at = ?, message_id = ? "
+                "WHERE id = ? AND notified_at IS NULL AND status = ? AND settled_at IS ? "
+                "RETURNING id",
+                (utcnow().isoformat(), message_id, shown.id, shown.status.value, settled_at),
+            ).fetchone()
+            return row is not None
+
+        return await self._db.write(mark)
 
     async def unnotified(self, finished_since: datetime, limit: int = 50) -> list[Purchase]:
         """Finished purchases whose reseller has not seen the outcome yet, oldest first."""
@@ -41,13 +43,15 @@ class NoticeRepository:
                 "AND COALESCE(settled_at, completed_at, created_at) >= ? ORDER BY id LIMIT ?",
                 (finished_since.isoformat(), limit),
             )
-            rows = await cursor.fetchall()
-        return [Purchase.from_row(row) for row in rows]
+            found = await cursor.fetchall()
+        return [rows.purchase(row) for row in found]
 
     async def mark_admins_alerted(self, purchase_id: int) -> None:
-        await self._db.execute(
-            "UPDATE purchases SET admins_alerted_at = ? WHERE id = ?",
-            (utcnow().isoformat(), purchase_id),
+        await self._db.write(
+            lambda conn: conn.execute(
+                "UPDATE purchases SET admins_alerted_at = ? WHERE id = ?",
+                (utcnow().isoformat(), purchase_id),
+            )
         )
 
     async def unalerted(self, limit: int = 50) -> list[Purchase]:
@@ -58,5 +62,5 @@ class NoticeRepository:
                 "ORDER BY id LIMIT ?",
                 (limit,),
             )
-            rows = await cursor.fetchall()
-        return [Purchase.from_row(row) for row in rows]
+            found = await cursor.fetchall()
+        return [rows.purchase(row) for row in found]

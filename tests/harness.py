@@ -16,13 +16,16 @@ from typing import Any
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
 from bot.console import settle
+from bot.domain.drafts import Draft, Step
+from bot.domain.purchases import Purchase
 from bot.httpserver import HttpReply
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
-from storage.models import Draft, Purchase, Step
+from storage import rows
+from storage.db import Database
 
 ADMIN, RESELLER, STRANGER, ENGLISH_RESELLER = 1, 2, 3, 4
 PHONE = "55 3768 6660"
@@ -167,6 +170,13 @@ class Harness:
         await self.start()
 
     @property
+    def database(self) -> Database:
+        assert self.application is not None
+        resources = self.application.bot_data.resources
+        assert resources is not None
+        return resources.database
+
+    @property
     def services(self) -> Services:
         assert self.application is not None
         services = self.application.bot_data.services
@@ -285,17 +295,17 @@ class Harness:
 
     async def purchases(self) -> list[Purchase]:
         """Every stored purchase, oldest first."""
-        async with self.services.database.reading() as conn:
+        async with self.database.reading() as conn:
             cursor = await conn.execute("SELECT * FROM purchases ORDER BY id")
-            return [Purchase.from_row(row) for row in await cursor.fetchall()]
+            return [rows.purchase(row) for row in await cursor.fetchall()]
 
     async def drafts(self, user_id: int) -> list[Draft]:
         """Every draft the user ever had, oldest first."""
-        async with self.services.database.reading() as conn:
+        async with self.database.reading() as conn:
             cursor = await conn.execute(
                 "SELECT * FROM drafts WHERE user_id = ? ORDER BY id", (user_id,)
             )
-            return [Draft.from_row(row) for row in await cursor.fetchall()]
+            return [rows.draft(row) for row in await cursor.fetchall()]
 
     def balance(self) -> Decimal:
         return self.sandbox.balance

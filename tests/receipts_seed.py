@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from bot.domain.purchases import Status
 from storage.db import Database
-from storage.models import Status
 
 START = datetime(2026, 11, 28, 20, 5, tzinfo=UTC)  # 14:05 in Mexico City
 
@@ -24,36 +25,43 @@ async def add_purchases(
 ) -> list[int]:
     """`count` finished purchases one minute apart, oldest first; returns their folios."""
     approved = status is Status.APPROVED
-    folios = []
-    async with database.transaction() as conn:
-        for n in range(count):
-            at = (start + timedelta(minutes=n)).isoformat()
-            cursor = await conn.execute(
-                "INSERT INTO purchases (distributor_transaction_id, reseller_id, reseller_name, "
-                "chat_id, lang, phone, product_id, amount, status, created_at, completed_at, "
-                "notified_at, admins_alerted_at, transaction_id, reference, auth_code, "
-                "balance_after) "
-                "VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    f"seed-{reseller_id}-{phone}-{start.timestamp()}-{n}",
-                    reseller_id,
-                    reseller_name,
-                    reseller_id,
-                    phone,
-                    product_id,
-                    amount,
-                    status.value,
-                    at,
-                    at,
-                    at,  # the reseller saw it: nothing for the delivery job to resend
-                    at,  # and the admins heard of it, if it is pending
-                    f"TXN-SEED-{n}" if approved else None,
-                    f"RRN-SEED-{n}" if approved else None,
-                    f"AUTH{n:02d}" if approved else None,
-                    "1000.00" if approved else None,
-                ),
+    values = []
+    for n in range(count):
+        at = (start + timedelta(minutes=n)).isoformat()
+        values.append(
+            (
+                f"seed-{reseller_id}-{phone}-{start.timestamp()}-{n}",
+                reseller_id,
+                reseller_name,
+                reseller_id,
+                phone,
+                product_id,
+                amount,
+                status.value,
+                at,
+                at,
+                at,  # the reseller saw it: nothing for the delivery job to resend
+                at,  # and the admins heard of it, if it is pending
+                f"TXN-SEED-{n}" if approved else None,
+                f"RRN-SEED-{n}" if approved else None,
+                f"AUTH{n:02d}" if approved else None,
+                "1000.00" if approved else None,
             )
-            row = await cursor.fetchone()
-            assert row is not None
-            folios.append(int(row[0]))
-    return folios
+        )
+
+    def insert(conn: sqlite3.Connection) -> list[int]:
+        return [
+            int(
+                conn.execute(
+                    "INSERT INTO purchases (distributor_transaction_id, reseller_id, "
+                    "reseller_name, chat_id, lang, phone, product_id, amount, status, "
+                    "created_at, completed_at, notified_at, admins_alerted_at, transaction_id, "
+                    "reference, auth_code, balance_after) "
+                    "VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    row,
+                ).fetchone()[0]
+            )
+            for row in values
+        ]
+
+    return await database.write(insert)

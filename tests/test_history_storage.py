@@ -11,12 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.sharing import MAX_FAILURES, WINDOW_SECONDS, Refused, deep_link, new_token, open_shared
+from bot.domain.clock import utcnow
+from bot.domain.drafts import Step
+from bot.domain.history import NEWEST, Direction, Scope
+from bot.domain.purchases import Purchase
+from bot.domain.sharing import MAX_FAILURES, WINDOW_SECONDS, Refused, deep_link, new_token
+from bot.usecases.sharing import Sharing
 from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.drafts import DraftRepository
-from storage.history import NEWEST, Direction, HistoryRepository, Scope, exists_sql, page_sql
-from storage.models import Purchase, Step, utcnow
+from storage.history import HistoryRepository, exists_sql, page_sql
 from storage.shares import ShareRepository
 from tests.receipts_seed import add_purchases
 
@@ -146,17 +150,18 @@ async def test_wrong_tokens_slow_the_user_down_for_a_while(database: Database) -
     [folio] = await add_purchases(database, 1, reseller_id=RITA)
     shares = ShareRepository(database)
     good = await shares.token_for(folio, RITA, new_token())
+    sharing = Sharing(shares, HistoryRepository(database))
     now = 1_800_000_000.0
     for n in range(MAX_FAILURES):
-        assert await open_shared(shares, 10, f"wrong-token-{n:06d}", now + n) is Refused.NOT_FOUND
+        assert await sharing.open(10, f"wrong-token-{n:06d}", now + n) is Refused.NOT_FOUND
     # Even the right token is refused now, so the refusal tells nothing about it.
-    assert await open_shared(shares, 10, good, now + 10) is Refused.SLOW_DOWN
-    assert await open_shared(shares, 11, good, now + 10) != Refused.SLOW_DOWN  # others aren't
+    assert await sharing.open(10, good, now + 10) is Refused.SLOW_DOWN
+    assert await sharing.open(11, good, now + 10) != Refused.SLOW_DOWN  # others aren't
     later = now + MAX_FAILURES + WINDOW_SECONDS
-    opened = await open_shared(shares, 10, good, later)
+    opened = await sharing.open(10, good, later)
     assert isinstance(opened, Purchase) and opened.id == folio
     # Malformed tokens count too, and only the last window is kept.
-    assert await open_shared(shares, 10, "x", later) is Refused.NOT_FOUND
+    assert await sharing.open(10, "x", later) is Refused.NOT_FOUND
     assert await shares.failures(10, 0) == 1
 
 

@@ -17,19 +17,18 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from bot.latcom import client as client_module
-from bot.latcom.classify import classify
-from bot.latcom.client import LatcomClient
-from bot.latcom.models import (
+from bot.domain.provider import (
     DECLINE_CODES,
     UNREACHABLE,
     Approved,
     Declined,
-    LatcomAuthError,
-    LatcomUnavailable,
     PurchaseRequest,
     Unknown,
 )
+from bot.latcom import client as client_module
+from bot.latcom.classify import classify
+from bot.latcom.client import LatcomClient
+from bot.latcom.errors import LatcomAuthError, LatcomUnavailable
 from bot.latcom.sandbox import Sandbox, serve_sandbox
 from bot.latcom.transport import SandboxTransport
 from tests.harness import TokenRecordingSandbox

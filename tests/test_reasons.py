@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from bot.domain.provider import Unknown
+from bot.domain.purchases import RESTART_REASON
 from bot.latcom.classify import classify
-from bot.latcom.models import Unknown
-from bot.purchasing import RESTART_REASON
 from bot.views.reasons import pending_reason
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.latcom.models import Approved, Declined, Unknown
+from bot.domain.catalog import get_product
+from bot.domain.drafts import DraftStatus, Refusal, Step
+from bot.domain.provider import Approved, Declined, Unknown
+from bot.domain.purchases import Reserved, Status
 from storage.db import Database
 from storage.drafts import DraftRepository
-from storage.models import Status, Step
-from storage.purchases import PurchaseRepository, Refusal, Reserved
+from storage.purchases import PurchaseRepository
 from tests.drafts_seed import confirmed_draft
 
 
@@ -47,7 +49,9 @@ async def test_the_log_is_checkpointed_in_the_background_never_by_a_commit(
     db = await Database.open(path)
     try:
         for durable in (False, True):
-            rows = await db.execute("PRAGMA wal_autocheckpoint", durable=durable)
+            rows = await db.write(
+                lambda conn: conn.execute("PRAGMA wal_autocheckpoint").fetchall(), durable=durable
+            )
             assert [int(row[0]) for row in rows] == [0]
         size = path.stat().st_size
         drafts = DraftRepository(db)
@@ -83,13 +87,14 @@ async def test_draft_steps_bump_version_and_clear_later_fields(database: Databas
     drafts = DraftRepository(database)
     draft = await drafts.start(5, 5, "en")
     assert draft.step is Step.PHONE and draft.lang == "en"
-    with_phone = await drafts.advance(draft, Step.PRODUCT, phone="5537686660")
+    with_phone = await drafts.save(draft.with_phone("5537686660"))
     assert with_phone is not None and with_phone.version == draft.version + 1
-    with_product = await drafts.advance(
-        with_phone, Step.CONFIRM, product_id="MOVISTAR_PAQUETE_16", amount=30
-    )
+    package = get_product("MOVISTAR_PAQUETE_16")
+    assert package is not None
+    with_product = await drafts.save(with_phone.with_product(package))
     assert with_product is not None and with_product.amount == 30
-    new_phone = await drafts.advance(with_product, Step.PRODUCT, phone="3312345678")
+    assert with_product.step is Step.CONFIRM
+    new_phone = await drafts.save(with_product.with_phone("3312345678"))
     assert new_phone is not None
     assert (new_phone.phone, new_phone.product_id, new_phone.amount) == ("3312345678", None, None)
 
@@ -101,8 +106,8 @@ async def test_start_replaces_the_open_draft(database: Database) -> None:
     current = await drafts.current(5)
     assert current is not None and current.id == second.id != first.id
     old = await drafts.get(first.id)
-    assert old is not None and old.status == "replaced"
-    assert await drafts.advance(first, Step.PRODUCT, phone="5537686660") is None
+    assert old is not None and old.status is DraftStatus.REPLACED
+    assert await drafts.save(first.with_phone("5537686660")) is None
 
 
 async def test_cancel(database: Database) -> None:
@@ -110,7 +115,7 @@ async def test_cancel(database: Database) -> None:
     assert await drafts.cancel(9) is None
     await drafts.start(9, 9, "es")
     cancelled = await drafts.cancel(9)
-    assert cancelled is not None and cancelled.status == "cancelled"
+    assert cancelled is not None and cancelled.status is DraftStatus.CANCELLED
     assert await drafts.current(9) is None
 
 

@@ -12,14 +12,17 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.latcom.models import Declined, Unknown
+from bot.domain.catalog import get_product
+from bot.domain.clock import utcnow
+from bot.domain.provider import Declined, Unknown
+from bot.domain.purchases import REPEAT_WINDOW, Purchase, Repeat, Reserved, Status
+from bot.domain.settlement import SETTLED_FAILED, NoSuchPurchase, NotPending, Settled
+from storage import rows
 from storage.db import Database
 from storage.drafts import DraftRepository
-from storage.models import Purchase, Status, Step, utcnow
 from storage.notices import NoticeRepository
-from storage.purchases import PurchaseRepository, Reserved
-from storage.repeats import REPEAT_WINDOW, Repeat
-from storage.settlements import SETTLED_FAILED, NotPending, Settled, SettlementRepository
+from storage.purchases import PurchaseRepository
+from storage.settlements import SettlementRepository
 
 
 @pytest.fixture
@@ -40,11 +43,11 @@ async def _buy(
 ) -> Reserved | Repeat:
     drafts = DraftRepository(database)
     draft = await drafts.start(user_id, user_id, "es")
-    with_phone = await drafts.advance(draft, Step.PRODUCT, phone=phone)
+    with_phone = await drafts.save(draft.with_phone(phone))
     assert with_phone is not None
-    confirmed = await drafts.advance(
-        with_phone, Step.CONFIRM, product_id=product_id, amount=amount
-    )
+    product = get_product(product_id)
+    assert product is not None
+    confirmed = await drafts.save(with_phone.with_product(product).with_amount(amount))
     assert confirmed is not None
     result = await PurchaseRepository(database).reserve(
         confirmed.id,
@@ -65,11 +68,12 @@ async def _bought(database: Database, user_id: int, phone: str = "5537686660") -
 
 
 async def _age(database: Database, purchase: Purchase, by: timedelta) -> None:
-    async with database.transaction() as conn:
-        await conn.execute(
+    await database.write(
+        lambda conn: conn.execute(
             "UPDATE purchases SET created_at = ? WHERE id = ?",
             ((purchase.created_at - by).isoformat(), purchase.id),
         )
+    )
 
 
 async def _pending(database: Database, user_id: int, phone: str) -> Purchase:
@@ -152,7 +156,7 @@ async def test_two_resellers_at_once_cannot_both_slip_past_the_guard(database: D
 async def _all(database: Database) -> list[Purchase]:
     async with database.reading() as conn:
         cursor = await conn.execute("SELECT * FROM purchases ORDER BY id")
-        return [Purchase.from_row(row) for row in await cursor.fetchall()]
+        return [rows.purchase(row) for row in await cursor.fetchall()]
 
 
 async def test_pending_lists_oldest_first_in_pages(database: Database) -> None:
@@ -203,7 +207,10 @@ async def test_a_purchase_is_settled_once(database: Database) -> None:
     again = await settlements.settle(purchase.id, approved=False, admin_id=8, admin_name="Bob")
     assert isinstance(again, NotPending)
     assert (again.purchase.status, again.purchase.settled_by_name) == (Status.APPROVED, "Ana")
-    assert await settlements.settle(999, approved=True, admin_id=9, admin_name="Ana") is None
+    assert (
+        await settlements.settle(999, approved=True, admin_id=9, admin_name="Ana")
+        == NoSuchPurchase()
+    )
 
 
 async def test_settled_failed_is_declined_with_its_code(database: Database) -> None:

@@ -15,14 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.latcom.models import Approved
-from storage import money as money_module
+from bot.domain.clock import utcnow
+from bot.domain.provider import Approved
+from bot.domain.purchases import Reserved, Status
+from bot.domain.settlement import Settled
+from storage import writer as money_module
 from storage.db import Database
 from storage.drafts import DraftRepository
-from storage.models import Status, utcnow
 from storage.notices import NoticeRepository
-from storage.purchases import PurchaseRepository, Reserved
-from storage.settlements import Settled, SettlementRepository
+from storage.purchases import PurchaseRepository
+from storage.settlements import SettlementRepository
 from tests.drafts_seed import confirmed_draft
 
 DEADLOCK_GUARD = 10.0  # seconds; only a hang ever gets near it
@@ -51,7 +53,7 @@ async def database(tmp_path: Path, synced: list[tuple[Path, int]]) -> AsyncItera
 
 
 def _log(database: Database) -> Path:
-    return database._path.with_name(database._path.name + "-wal")
+    return database.path.with_name(database.path.name + "-wal")
 
 
 async def test_money_writes_are_on_the_disk_before_they_return_and_draft_steps_are_not(
@@ -176,8 +178,11 @@ async def test_a_money_write_that_writes_nothing_waits_for_no_disk(
     draft_id, version = await confirmed_draft(drafts, 7)
     assert isinstance(await purchases.reserve(draft_id, version, 7, "tg-1"), Reserved)
     synced.clear()
-    rows = await database.execute(
-        "UPDATE purchases SET status = 'approved' WHERE id = -1 RETURNING id", durable=True
+    rows = await database.write(
+        lambda conn: conn.execute(
+            "UPDATE purchases SET status = 'approved' WHERE id = -1 RETURNING id"
+        ).fetchall(),
+        durable=True,
     )
     assert rows == [] and synced == []
 

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from bot.latcom.models import DECLINE_CODES, Approved, Declined, PurchaseOutcome, Unknown
+from bot.domain.provider import DECLINE_CODES, Approved, Declined, PurchaseOutcome, Unknown
 
 RAW_BODY_LIMIT = 2000
 # What the provider writes reaches receipts, alerts and lists that Telegram caps at 4096

@@ -17,18 +17,17 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from bot.latcom.classify import classify, decimal_or_none, json_object
-from bot.latcom.models import (
+from bot.domain.provider import (
     UNREACHABLE,
     Approved,
     Balance,
     Declined,
-    LatcomAuthError,
-    LatcomUnavailable,
     PurchaseOutcome,
     PurchaseRequest,
     Unknown,
 )
+from bot.latcom.classify import classify, decimal_or_none, json_object
+from bot.latcom.errors import LatcomAuthError, LatcomUnavailable
 from bot.logs import keep_secret
 
 logger = logging.getLogger(__name__)

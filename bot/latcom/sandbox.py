@@ -39,8 +39,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
+from bot.domain.provider import PurchaseRequest
 from bot.httpserver import HttpReply, HttpServer, serve
-from bot.latcom.models import PurchaseRequest
 from bot.latcom.sandbox_wire import (
     CODE_MESSAGES,
     PRODUCT_PRICES,

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from bot.domain.provider import PurchaseRequest
 from bot.httpserver import HttpReply
-from bot.latcom.models import PurchaseRequest
 
 # None: any whole amount from TAE_MIN to TAE_MAX; otherwise the package's exact price.
 PRODUCT_PRICES: dict[str, int | None] = {

@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup
 
+from bot.callback_data import MyTopupsPage
+from bot.domain.customers import CustomerPage
 from bot.domain.formatting import format_datetime, format_money, format_phone
+from bot.domain.purchases import Purchase, Status
 from bot.i18n import Html, plain, t
-from bot.views.history import pager, shown_at, status_label
+from bot.views.history import pager, status_label
 from bot.views.receipt import product_name
 from bot.views.topup import Screen
-from storage.history import Page
-from storage.models import Purchase, Status
 
 _MISSING = "—"
 
@@ -35,7 +36,7 @@ def customer_copy(purchase: Purchase, lang: str, zone: ZoneInfo) -> Html:
         product=product_name(purchase.product_id, lang),
         phone=format_phone(purchase.phone),
         amount=format_money(purchase.amount),
-        when=format_datetime(shown_at(purchase), zone, lang),
+        when=format_datetime(purchase.shown_at, zone, lang),
         folio=purchase.folio,
         auth_code=purchase.auth_code or _MISSING,
         reference=purchase.reference or _MISSING,
@@ -43,8 +44,9 @@ def customer_copy(purchase: Purchase, lang: str, zone: ZoneInfo) -> Html:
     )
 
 
-def customer_history(page: Page, phone: str, lang: str, zone: ZoneInfo) -> Screen:
+def customer_history(found: CustomerPage, lang: str, zone: ZoneInfo) -> Screen:
     """/mis_recargas: every receipt for the customer's verified number, newest first."""
+    page, phone = found.page, found.customer.phone
     title = t(lang, "customers.title", phone=format_phone(phone))
     if not page.purchases:
         return Html(title + "\n\n" + t(lang, "customers.empty", phone=format_phone(phone))), None
@@ -57,7 +59,7 @@ def customer_history(page: Page, phone: str, lang: str, zone: ZoneInfo) -> Scree
             t(
                 lang,
                 "customers.line",
-                when=format_datetime(shown_at(purchase), zone, lang),
+                when=format_datetime(purchase.shown_at, zone, lang),
                 status=status_label(lang, purchase.status),
                 product=product_name(purchase.product_id, lang),
                 amount=format_money(purchase.amount),
@@ -65,7 +67,7 @@ def customer_history(page: Page, phone: str, lang: str, zone: ZoneInfo) -> Scree
                 auth=Html(auth),
             )
         )
-    markup = pager(page, lang, lambda way, folio: f"mine:{way.value}:{folio}")
+    markup = pager(page, lang, lambda way, folio: MyTopupsPage(way, folio).encode())
     return Html("\n\n".join(lines)), markup
 
 
@@ -77,7 +79,7 @@ def topup_notice(purchase: Purchase, lang: str, zone: ZoneInfo) -> Html:
         phone=format_phone(purchase.phone),
         amount=format_money(purchase.amount),
         product=product_name(purchase.product_id, lang),
-        when=format_datetime(shown_at(purchase), zone, lang),
+        when=format_datetime(purchase.shown_at, zone, lang),
         folio=purchase.folio,
         auth=(
             t(lang, "customers.notice_auth", auth_code=purchase.auth_code)

@@ -1,8 +1,8 @@
 """Receipt history as resellers and admins see it: ten lines a page, ◀ ▶, one receipt.
 
-Page buttons carry `hist:<o|n>:<folio>:<number or nothing>`: which way to page from
-which folio, and the number filter. Whose receipts a page shows is decided by the
-handler from who pressed, so nothing in the button can widen it.
+Page buttons carry which way to page from which folio, and the number filter
+(bot/callback_data.py). Whose receipts a page shows is decided again from who pressed,
+so nothing in the button can widen it.
 """
 
 from __future__ import annotations
@@ -11,18 +11,18 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callback_data import ReceiptsPage
 from bot.domain.formatting import format_datetime, format_money, format_phone
+from bot.domain.history import Direction, Page, Scope
+from bot.domain.purchases import Purchase, Status
 from bot.i18n import Html, plain, t
 from bot.views.receipt import pending_alert, product_name, receipt, receipt_actions
-from bot.views.safety import settle_buttons
+from bot.views.settlement import settle_buttons
 from bot.views.topup import Screen, processing
-from storage.history import Direction, Page, Scope
-from storage.models import Purchase, Status
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -37,11 +37,6 @@ def plain_text(text: str) -> str:
 
 def status_label(lang: str, status: Status) -> str:
     return plain(lang, f"status.{status.value}")
-
-
-def shown_at(purchase: Purchase) -> datetime:
-    """The time a receipt carries: when the provider answered, else when it was placed."""
-    return purchase.completed_at or purchase.created_at
 
 
 def pager(
@@ -68,7 +63,7 @@ def pager(
 
 def history(page: Page, scope: Scope, lang: str, zone: ZoneInfo) -> Screen:
     """/recibos: a page of receipts; admins (scope over every reseller) see who sold each."""
-    everyone = scope.reseller_id is None
+    everyone = scope.everyone
     phone = format_phone(scope.phone) if scope.phone else ""
     title = "history.title" + ("_all" if everyone else "") + ("_phone" if phone else "")
     if not page.purchases:
@@ -79,7 +74,7 @@ def history(page: Page, scope: Scope, lang: str, zone: ZoneInfo) -> Screen:
         line = t(
             lang,
             "history.line",
-            when=format_datetime(shown_at(purchase), zone, lang),
+            when=format_datetime(purchase.shown_at, zone, lang),
             status=status_label(lang, purchase.status),
             phone=format_phone(purchase.phone),
             product=product_name(purchase.product_id, lang),
@@ -89,8 +84,7 @@ def history(page: Page, scope: Scope, lang: str, zone: ZoneInfo) -> Screen:
         if everyone:
             line = Html(line + t(lang, "history.seller", seller=purchase.seller))
         lines.append(line)
-    filter_ = scope.phone or ""
-    markup = pager(page, lang, lambda way, folio: f"hist:{way.value}:{folio}:{filter_}")
+    markup = pager(page, lang, lambda way, folio: ReceiptsPage(way, folio, scope.phone).encode())
     return Html("\n\n".join(lines)), markup
 
 
@@ -103,7 +97,7 @@ def one_receipt(purchase: Purchase, lang: str, zone: ZoneInfo, *, admin: bool) -
         return text, actions
     if purchase.status is Status.PENDING:  # what an admin checks it with, and settles it
         rows = [settle_buttons(purchase, lang), *actions.inline_keyboard]
-        return pending_alert(purchase, lang, purchase.seller), InlineKeyboardMarkup(rows)
+        return pending_alert(purchase, lang), InlineKeyboardMarkup(rows)
     return Html(t(lang, "receipt.seller", seller=purchase.seller) + text), actions
 
 

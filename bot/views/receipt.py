@@ -6,11 +6,12 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callback_data import RepeatSale, ShareReceipt
 from bot.domain.catalog import get_product
 from bot.domain.formatting import format_datetime, format_money, format_phone
+from bot.domain.purchases import Purchase, Status
 from bot.i18n import Html, plain, t
 from bot.views.reasons import pending_reason
-from storage.models import Purchase, Status
 
 # Decline codes grouped by what the reseller can do about them.
 _NEXT_STEP = {
@@ -76,14 +77,14 @@ def receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
     return t(lang, "receipt.pending", **common)
 
 
-def pending_alert(purchase: Purchase, lang: str, reseller: str) -> Html:
+def pending_alert(purchase: Purchase, lang: str) -> Html:
     """What admins are told about a purchase pending verification."""
     return t(
         lang,
         "admin.pending_alert",
         folio=purchase.folio,
         dtid=purchase.distributor_transaction_id,
-        reseller=reseller,
+        reseller=purchase.seller,
         phone=format_phone(purchase.phone),
         product=product_name(purchase.product_id, lang),
         amount=format_money(purchase.amount),
@@ -92,15 +93,44 @@ def pending_alert(purchase: Purchase, lang: str, reseller: str) -> Html:
 
 
 def receipt_actions(purchase: Purchase) -> InlineKeyboardMarkup:
-    """🔁 Repetir and 📤 Compartir under a receipt (`again:<folio>`, `share:<folio>`).
+    """🔁 Repetir and 📤 Compartir under a receipt.
 
     No 🔁 while the outcome is unknown: the reseller is told not to sell it again yet.
     """
     lang = purchase.lang
-    share = InlineKeyboardButton(plain(lang, "button.share"), callback_data=f"share:{purchase.id}")
-    if purchase.status in (Status.PENDING, Status.SENDING):
+    share = InlineKeyboardButton(
+        plain(lang, "button.share"), callback_data=ShareReceipt(purchase.id).encode()
+    )
+    if purchase.unsettled:
         return InlineKeyboardMarkup([[share]])
     again = InlineKeyboardButton(
-        plain(lang, "button.repeat"), callback_data=f"again:{purchase.id}"
+        plain(lang, "button.repeat"), callback_data=RepeatSale(purchase.id).encode()
     )
     return InlineKeyboardMarkup([[again, share]])
+
+
+def facts(purchase: Purchase, lang: str) -> dict[str, str]:
+    return {
+        "folio": purchase.folio,
+        "phone": format_phone(purchase.phone),
+        "product": product_name(purchase.product_id, lang),
+        "amount": format_money(purchase.amount),
+    }
+
+
+def outcome_notice(purchase: Purchase, zone: ZoneInfo) -> tuple[Html, bool]:
+    """How the reseller learns the outcome, and whether it replaces the message that
+    showed the purchase (a receipt) or comes as a new one (news of a settlement, which
+    an edit of an old message would not make them notice)."""
+    lang = purchase.lang
+    if purchase.settled_at is None:
+        return receipt(purchase, zone), True
+    if purchase.status is Status.APPROVED:
+        reference = (
+            t(lang, "settled.reference", reference=purchase.reference)
+            if purchase.reference
+            else ""
+        )
+        return t(lang, "settled.approved", reference=reference, **facts(purchase, lang)), False
+    # Settled otherwise is settled as not charged (SETTLED_FAILED): nothing was charged.
+    return t(lang, "settled.failed", **facts(purchase, lang)), False

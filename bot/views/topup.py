@@ -1,84 +1,156 @@
-"""The top-up steps as the reseller sees them: text and buttons.
+"""The top-up conversation as the reseller sees it: each step's screen, what a wrong
+answer is told, the repeat warning, and the summary while the provider works.
 
-Callback data names a draft and the version the user saw, never the phone, product
-or amount that a purchase would trust: the purchase reads those from storage.
+Buttons name a draft and the version the user saw (bot/callback_data.py), never the
+phone, product or amount that a purchase would trust: the purchase reads those again.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.catalog import CATALOG, Product
-from bot.domain.formatting import format_money, format_phone
+from bot.callback_data import CancelDraft, ChangePhone, ChooseProduct, Confirm, QuickAmount
+from bot.domain.catalog import CATALOG
+from bot.domain.clock import utcnow
+from bot.domain.drafts import Draft, Invalid, Nudge, Refusal, Step
+from bot.domain.formatting import format_datetime, format_money, format_phone
+from bot.domain.purchases import Purchase, Repeat
 from bot.i18n import Html, es, plain, t
-from storage.models import Draft, Purchase
 
 QUICK_AMOUNTS = (20, 30, 50, 100, 200, 500)
 Screen = tuple[Html, InlineKeyboardMarkup | None]
+# What a reseller typed, quoted back in an error, is cut at this many characters.
+QUOTED_CHARACTERS = 40
 
 
 def example_phone() -> str:
     return es.EXAMPLE_PHONE
 
 
-def _button(lang: str, key: str, data: str, **params: object) -> InlineKeyboardButton:
+def button(lang: str, key: str, data: str, **params: object) -> InlineKeyboardButton:
     return InlineKeyboardButton(plain(lang, key, **params), callback_data=data)
 
 
-def ask_phone(lang: str) -> Screen:
-    return t(lang, "topup.ask_phone", example=example_phone()), None
+def ask_phone(lang: str) -> Html:
+    return t(lang, "topup.ask_phone", example=example_phone())
+
+
+def step_screen(draft: Draft) -> Screen:
+    """The screen of the step the draft is at."""
+    if draft.step is Step.PHONE:
+        return ask_phone(draft.lang), None
+    if draft.step is Step.PRODUCT:
+        return ask_product(draft)
+    if draft.step is Step.AMOUNT:
+        return ask_amount(draft)
+    return summary(draft)
 
 
 def ask_product(draft: Draft) -> Screen:
-    lang, ref = draft.lang, f"{draft.id}:{draft.version}"
+    lang, ref = draft.lang, (draft.id, draft.version)
     rows: list[list[InlineKeyboardButton]] = []
     packages: list[InlineKeyboardButton] = []
-    for index, product in enumerate(CATALOG):
-        data = f"p:{ref}:{index}"
+    for product in CATALOG:
+        data = ChooseProduct(*ref, product.product_id).encode()
         if product.price is None:
-            rows.append([_button(lang, "button.airtime", data)])
+            rows.append([button(lang, "button.airtime", data)])
         else:
-            packages.append(_button(lang, "button.package", data, price=product.price))
+            packages.append(button(lang, "button.package", data, price=product.price))
     rows.extend(packages[i : i + 2] for i in range(0, len(packages), 2))
     rows.append(
         [
-            _button(lang, "button.change_phone", f"e:{ref}"),
-            _button(lang, "button.cancel", f"x:{ref}"),
+            button(lang, "button.change_phone", ChangePhone(*ref).encode()),
+            button(lang, "button.cancel", CancelDraft(*ref).encode()),
         ]
     )
     phone = format_phone(draft.phone or "")
     return t(lang, "topup.ask_product", phone=phone), InlineKeyboardMarkup(rows)
 
 
-def ask_amount(draft: Draft, product: Product) -> Screen:
-    lang, ref = draft.lang, f"{draft.id}:{draft.version}"
+def _limits(draft: Draft) -> dict[str, object]:
+    product = draft.product
+    if product is None:
+        return {}
+    return {"min": product.min_amount, "max": f"{product.max_amount:,}"}
+
+
+def ask_amount(draft: Draft) -> Screen:
+    lang, ref = draft.lang, (draft.id, draft.version)
     quick = [
-        InlineKeyboardButton(f"${amount}", callback_data=f"a:{ref}:{amount}")
+        InlineKeyboardButton(f"${amount}", callback_data=QuickAmount(*ref, amount).encode())
         for amount in QUICK_AMOUNTS
     ]
-    rows = [quick[:3], quick[3:], [_button(lang, "button.cancel", f"x:{ref}")]]
-    text = t(
-        lang,
-        "topup.ask_amount",
-        phone=format_phone(draft.phone or ""),
-        min=product.min_amount,
-        max=f"{product.max_amount:,}",
-    )
+    rows = [quick[:3], quick[3:], [button(lang, "button.cancel", CancelDraft(*ref).encode())]]
+    text = t(lang, "topup.ask_amount", phone=format_phone(draft.phone or ""), **_limits(draft))
     return text, InlineKeyboardMarkup(rows)
 
 
-def confirm(draft: Draft, product: Product) -> Screen:
-    lang, ref = draft.lang, f"{draft.id}:{draft.version}"
+def summary(draft: Draft) -> Screen:
+    lang, ref = draft.lang, (draft.id, draft.version)
+    product = draft.product
     text = t(
         lang,
         "topup.confirm",
         phone=format_phone(draft.phone or ""),
-        product=product.name(lang),
+        product=product.name(lang) if product else draft.product_id or "",
         amount=format_money(draft.amount or 0),
     )
     buttons = [
-        _button(lang, "button.confirm", f"c:{ref}"),
-        _button(lang, "button.cancel_confirm", f"x:{ref}"),
+        button(lang, "button.confirm", Confirm(*ref).encode()),
+        button(lang, "button.cancel_confirm", CancelDraft(*ref).encode()),
+    ]
+    return text, InlineKeyboardMarkup([buttons])
+
+
+def invalid(answer: Invalid) -> Html:
+    """What is wrong with the answer, and how to write it (the step is asked again)."""
+    typed = answer.typed
+    if len(typed) > QUOTED_CHARACTERS:
+        typed = typed[: QUOTED_CHARACTERS - 1] + "…"
+    error = answer.error
+    params = {**error.params, **_limits(answer.draft), "text": typed}
+    return t(answer.draft.lang, error.key, example=example_phone(), **params)
+
+
+def nudge(lang: str, nudge: Nudge) -> Html:
+    return t(lang, f"topup.{nudge.value}")
+
+
+def refusal_alert(lang: str, refusal: Refusal) -> str:
+    """Why a button changed nothing, as a button's alert."""
+    if refusal is Refusal.EARLIER:
+        return plain(lang, "button.earlier")
+    return plain(lang, f"confirm.{refusal.value}")
+
+
+def _ago(lang: str, when: datetime) -> str:
+    minutes = max(0, int((utcnow() - when).total_seconds() // 60))
+    if minutes:
+        return plain(lang, "repeat.ago.minutes", minutes=minutes)
+    return plain(lang, "repeat.ago.now")
+
+
+def repeat_warning(repeat: Repeat, zone: ZoneInfo) -> Screen:
+    """The summary, turned into "sold moments ago: top up again?" with a second confirm."""
+    draft = repeat.draft
+    lang, ref = draft.lang, (draft.id, draft.version)
+    product = draft.product
+    text = t(
+        lang,
+        "repeat.warning",
+        product=product.name(lang) if product else draft.product_id or "",
+        amount=format_money(draft.amount or 0),
+        phone=format_phone(draft.phone or ""),
+        ago=_ago(lang, repeat.earlier_at),
+        when=format_datetime(repeat.earlier_at, zone, lang),
+        status=t(lang, f"repeat.status.{repeat.earlier_status.value}"),
+    )
+    buttons = [
+        button(lang, "button.repeat_again", Confirm(*ref, repeat=True).encode()),
+        button(lang, "button.cancel_confirm", CancelDraft(*ref).encode()),
     ]
     return text, InlineKeyboardMarkup([buttons])
 
@@ -89,4 +161,15 @@ def processing(purchase: Purchase) -> Html:
         "topup.processing",
         amount=format_money(purchase.amount),
         phone=format_phone(purchase.phone),
+    )
+
+
+def restart_notice(purchase: Purchase) -> Html:
+    """What a reseller is told of their purchase that a stop left in flight."""
+    return t(
+        purchase.lang,
+        "restart.pending",
+        amount=format_money(purchase.amount),
+        phone=format_phone(purchase.phone),
+        folio=purchase.folio,
     )

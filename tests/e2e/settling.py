@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.domain.purchases import Purchase, Status
 from bot.standin import ChatMessage
-from storage.models import Purchase, Status
+from storage.purchases import PurchaseRepository
 from tests.harness import ADMIN, RESELLER, Harness
 
 PENDING_PHONE = "55 1234 9996"  # charged, then code 96: pending verification
@@ -25,6 +26,6 @@ async def pending_list(bot: Harness, admin: int = ADMIN) -> ChatMessage:
 
 
 async def stored(bot: Harness, purchase: Purchase) -> Purchase:
-    found = await bot.services.purchases.get(purchase.id)
+    found = await PurchaseRepository(bot.database).get(purchase.id)
     assert found is not None
     return found

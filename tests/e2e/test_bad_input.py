@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.drafts import Refusal, Step
 from bot.i18n import plain
-from storage.models import Step
-from storage.purchases import Refusal
 from tests.harness import ENGLISH_RESELLER, RESELLER, Harness, text_of
 
 PHONE_EXAMPLE = "Ejemplo: 55 3768 6660"
@@ -132,27 +131,27 @@ async def test_forged_button_changes_nothing(
     bot: Harness, step: Step, forged: str, reason: Refusal
 ) -> None:
     screen = await bot.reach(RESELLER, step)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     data = forged.format(draft=draft.id, version=draft.version, older=draft.version - 1)
 
     await bot.press_raw(RESELLER, screen.message_id, data)
     assert bot.alerts(RESELLER) == [refusal(reason)]
-    assert await bot.services.drafts.current(RESELLER) == draft
+    assert await bot.services.topup.current(RESELLER) == draft
     assert await bot.purchases() == []
     assert bot.sandbox.received == []
 
 
 async def test_confirm_forged_for_another_resellers_draft_places_nothing(bot: Harness) -> None:
     theirs = await bot.reach(ENGLISH_RESELLER, Step.CONFIRM)
-    draft = await bot.services.drafts.current(ENGLISH_RESELLER)
+    draft = await bot.services.topup.current(ENGLISH_RESELLER)
     assert draft is not None
     [mine] = await bot.say(RESELLER, "/start")
 
     await bot.press_raw(RESELLER, mine.message_id, f"c:{draft.id}:{draft.version}")
     assert bot.alerts(RESELLER) == [refusal(Refusal.NOT_YOURS)]
     assert await bot.purchases() == []
-    assert await bot.services.drafts.current(ENGLISH_RESELLER) == draft
+    assert await bot.services.topup.current(ENGLISH_RESELLER) == draft
     # Their own summary still works.
     await bot.tap(ENGLISH_RESELLER, "✅", theirs.message_id)
     [purchase] = await bot.purchases()

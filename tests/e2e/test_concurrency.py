@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
+from bot.domain.purchases import Status
 from bot.i18n import CATALOGS
-from storage.models import Status
 from tests.faults.chat import RECEIPTS, opening
 from tests.faults.live import LiveBot, MakeLive, live_bots
 

@@ -4,9 +4,9 @@ number, notices of new top-ups, and the privacy rules around them."""
 from __future__ import annotations
 
 from bot.domain.formatting import format_datetime
+from bot.domain.purchases import Status
+from bot.domain.sharing import MAX_FAILURES
 from bot.i18n import plain
-from bot.sharing import MAX_FAILURES
-from storage.models import Status
 from tests.e2e.receipt_steps import (
     CUSTOMER,
     ENGLISH_CUSTOMER,
@@ -78,7 +78,7 @@ async def test_a_wrong_link_gets_one_neutral_answer_and_guessing_slows_down(
     bot: Harness,
 ) -> None:
     add_customers(bot)
-    [folio] = await add_purchases(bot.services.database, 1, reseller_id=RESELLER)
+    [folio] = await add_purchases(bot.database, 1, reseller_id=RESELLER)
     link = await _shared_link(bot, folio)
     token = link.rsplit("=", 1)[1]
     invalid = plain("es", "shared.invalid")
@@ -111,11 +111,9 @@ async def test_my_topups_asks_for_the_contact_button(bot: Harness) -> None:
 
 async def test_own_contact_verifies_and_lists_every_receipt_newest_first(bot: Harness) -> None:
     add_customers(bot)
-    rita = await add_purchases(bot.services.database, 8, reseller_id=RESELLER)
-    ed = await add_purchases(
-        bot.services.database, 4, reseller_id=ENGLISH_RESELLER, status=Status.DECLINED
-    )
-    await add_purchases(bot.services.database, 3, reseller_id=RESELLER, phone="3312345678")
+    rita = await add_purchases(bot.database, 8, reseller_id=RESELLER)
+    ed = await add_purchases(bot.database, 4, reseller_id=ENGLISH_RESELLER, status=Status.DECLINED)
+    await add_purchases(bot.database, 3, reseller_id=RESELLER, phone="3312345678")
     await bot.say(CUSTOMER, "/mis_recargas")
     done, listing = await share_contact(bot, CUSTOMER, "+52 55 3768 6660", CUSTOMER)
     assert text(done).startswith("✅ Número verificado: 55 3768 6660")
@@ -173,8 +171,8 @@ async def test_only_your_own_contact_counts(bot: Harness) -> None:
 
 async def test_forged_customer_pages_show_only_the_verified_number(bot: Harness) -> None:
     add_customers(bot)
-    await add_purchases(bot.services.database, 2, reseller_id=RESELLER, phone="3312345678")
-    mine = await add_purchases(bot.services.database, 2, reseller_id=RESELLER)
+    await add_purchases(bot.database, 2, reseller_id=RESELLER, phone="3312345678")
+    mine = await add_purchases(bot.database, 2, reseller_id=RESELLER)
     [ask] = await bot.say(CUSTOMER, "/mis_recargas")
     await bot.press_raw(CUSTOMER, ask.message_id, "mine:o:999999")
     assert bot.alerts(CUSTOMER)[-1] == plain("es", "customers.not_verified")

@@ -6,8 +6,9 @@ import asyncio
 
 import pytest
 
+from bot.domain.drafts import Step
+from bot.domain.purchases import Purchase, Status
 from bot.jobs import REDELIVER_JOB
-from storage.models import Purchase, Status, Step
 from tests.e2e.outage import (
     BAD_GATEWAY,
     FLOOD,

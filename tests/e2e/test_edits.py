@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storage.models import Status, Step
+from bot.domain.drafts import Step
+from bot.domain.purchases import Status
 from tests.e2e.settling import PENDING_PHONE, pending_list, sell_pending, stored
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness, text_of
 
@@ -23,7 +24,7 @@ async def test_an_edited_number_is_not_taken_as_the_amount(bot: Harness) -> None
     [answer] = await bot.edit(RESELLER, _own(bot, RESELLER, "55 3768 6660"), "55 1234 9951")
 
     assert text_of(answer) == EDIT_ES
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None and (draft.step, draft.phone) == (Step.AMOUNT, "5537686660")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storage.models import Status, Step
+from bot.domain.drafts import Step
+from bot.domain.purchases import Status
 from tests.e2e.replay import UpdateRecorder
 from tests.harness import ENGLISH_RESELLER, RESELLER, Harness, text_of
 
@@ -66,7 +67,7 @@ async def test_confirm_of_a_changed_or_cancelled_draft_places_nothing(
         await bot.say(RESELLER, change)
     else:
         # The draft goes back a step (a newer version) from another screen of it.
-        draft = await bot.services.drafts.current(RESELLER)
+        draft = await bot.services.topup.current(RESELLER)
         assert draft is not None
         await bot.press_raw(RESELLER, summary.message_id, f"e:{draft.id}:{draft.version}")
 
@@ -77,7 +78,7 @@ async def test_confirm_of_a_changed_or_cancelled_draft_places_nothing(
 
 async def test_confirm_from_an_older_summary_places_nothing(bot: Harness) -> None:
     summary = await bot.reach(RESELLER, Step.CONFIRM)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     await bot.press_raw(RESELLER, summary.message_id, f"c:{draft.id}:{draft.version - 1}")
     assert bot.alerts(RESELLER) == [CHANGED]
@@ -103,7 +104,7 @@ async def test_confirm_from_an_older_summary_places_nothing(bot: Harness) -> Non
 )
 async def test_forged_callback_data_places_nothing(bot: Harness, forged: str, why: str) -> None:
     summary = await bot.reach(RESELLER, Step.CONFIRM)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     data = forged.format(draft=draft.id, version=draft.version)
     await bot.press_raw(RESELLER, summary.message_id, data)
@@ -113,7 +114,7 @@ async def test_forged_callback_data_places_nothing(bot: Harness, forged: str, wh
 
 async def test_confirm_of_another_resellers_draft_places_nothing(bot: Harness) -> None:
     await bot.reach(RESELLER, Step.CONFIRM)
-    theirs = await bot.services.drafts.current(RESELLER)
+    theirs = await bot.services.topup.current(RESELLER)
     assert theirs is not None
     [mine] = await bot.say(ENGLISH_RESELLER, "/topup")
     for action in ("c", "r"):
@@ -124,7 +125,7 @@ async def test_confirm_of_another_resellers_draft_places_nothing(bot: Harness) -
         == ["This button is not from a top-up of yours; nothing was sent."] * 2
     )
     assert await nothing_placed(bot)
-    assert await bot.services.drafts.current(RESELLER) == theirs
+    assert await bot.services.topup.current(RESELLER) == theirs
 
 
 async def test_an_update_delivered_twice_is_handled_once(

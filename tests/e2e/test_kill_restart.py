@@ -22,9 +22,9 @@ import pytest
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
+from bot.domain.purchases import RESTART_REASON
 from bot.httpserver import HttpServer
 from bot.latcom.sandbox import Sandbox, serve_sandbox
-from bot.purchasing import RESTART_REASON
 from bot.standin import FakeTelegram
 from bot.standin.server import StandInServer, serve_standin
 from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE, Chats

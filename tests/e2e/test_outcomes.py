@@ -9,10 +9,11 @@ from decimal import Decimal
 
 import pytest
 
+from bot.domain.drafts import Step
 from bot.domain.phones import parse_phone
+from bot.domain.purchases import Purchase, Reserved, Status, new_transaction_id
 from bot.i18n import plain
-from storage.models import Purchase, Status, Step
-from storage.purchases import Reserved
+from storage.purchases import PurchaseRepository
 from tests.harness import ADMIN, RESELLER, Harness, text_of
 
 DECLINES = {  # response code -> what the reseller is told to do next
@@ -130,10 +131,11 @@ async def test_refused_session_logs_in_again_and_charges_once(bot: Harness) -> N
 async def test_purchase_in_flight_at_a_stop_is_pending_after_the_restart(bot: Harness) -> None:
     await bot.say(ADMIN, "/start")
     await bot.reach(RESELLER, Step.CONFIRM)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     # Reserved as a confirm tap does, but the bot stops before sending it.
-    placed = await bot.services.purchasing.place(draft.id, draft.version, RESELLER)
+    purchases = PurchaseRepository(bot.database)
+    placed = await purchases.reserve(draft.id, draft.version, RESELLER, new_transaction_id())
     assert isinstance(placed, Reserved)
 
     await bot.restart()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storage.models import Status
-from storage.settlements import SETTLED_FAILED
+from bot.domain.purchases import Status
+from bot.domain.settlement import SETTLED_FAILED
 from tests.e2e.settling import PENDING_PHONE, pending_list, sell_pending, stored
 from tests.harness import (
     ADMIN,
@@ -64,10 +64,10 @@ async def test_pendientes_lists_them_oldest_first_with_settle_buttons(bot: Harne
     assert "Vendedor: Ed (4)" in text
     assert "📱 33 1234 9973 · Tiempo aire · $100 MXN" in text
     assert [(b.text, b.callback_data) for b in page.buttons] == [
-        (f"✅ {first.folio} se cobró", f"s:a:{first.id}"),
-        (f"❌ {first.folio} no se cobró", f"s:f:{first.id}"),
-        (f"✅ {second.folio} se cobró", f"s:a:{second.id}"),
-        (f"❌ {second.folio} no se cobró", f"s:f:{second.id}"),
+        (f"✅ {first.folio} se cobró", f"settle:charged:{first.id}"),
+        (f"❌ {first.folio} no se cobró", f"settle:not_charged:{first.id}"),
+        (f"✅ {second.folio} se cobró", f"settle:charged:{second.id}"),
+        (f"❌ {second.folio} no se cobró", f"settle:not_charged:{second.id}"),
     ]
     [english] = await bot.say(ADMIN, "/pending")
     assert text_of(english) == text
@@ -83,7 +83,9 @@ async def test_pendientes_pages_through_many(bot: Harness) -> None:
     [second] = await bot.tap(ADMIN, "Siguientes", page.message_id)
     assert "(6–7)" in text_of(second)
     assert [b.callback_data for b in second.buttons[:4]] == [
-        f"s:{action}:{purchase.id}" for purchase in bought[5:] for action in "af"
+        f"settle:{outcome}:{purchase.id}"
+        for purchase in bought[5:]
+        for outcome in ("charged", "not_charged")
     ]
     assert second.buttons[-1].text == "◀️ Anteriores"
 
@@ -101,12 +103,16 @@ async def test_settling_from_a_page_skips_nobody_on_the_next(bot: Harness) -> No
     assert text_of(second).startswith("⏳ Pendientes de verificación: 5")
     assert "(3–5)" in text_of(second)
     assert [b.callback_data for b in second.buttons[:6]] == [
-        f"s:{action}:{purchase.id}" for purchase in bought[5:] for action in "af"
+        f"settle:{outcome}:{purchase.id}"
+        for purchase in bought[5:]
+        for outcome in ("charged", "not_charged")
     ]
     [first] = await bot.tap(ADMIN, "◀️ Anteriores", second.message_id)
     assert "(1–2)" in text_of(first)
     assert [b.callback_data for b in first.buttons[:4]] == [
-        f"s:{action}:{purchase.id}" for purchase in bought[3:5] for action in "af"
+        f"settle:{outcome}:{purchase.id}"
+        for purchase in bought[3:5]
+        for outcome in ("charged", "not_charged")
     ]
 
 
@@ -210,8 +216,8 @@ async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None
     assert "Motivo: el proveedor respondió HTTP 500" in text_of(shown)
     assert "te avisaremos" not in text_of(shown)
     assert [b.callback_data for b in shown.buttons[:2]] == [
-        f"s:a:{purchase.id}",
-        f"s:f:{purchase.id}",
+        f"settle:charged:{purchase.id}",
+        f"settle:not_charged:{purchase.id}",
     ]
     [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", shown.message_id)
     await bot.tap(ADMIN, "❌ Sí, no se cobró", question.message_id)
@@ -220,7 +226,7 @@ async def test_an_admin_can_settle_from_the_receipt_itself(bot: Harness) -> None
     [own] = await bot.say(RESELLER, f"/recibo {purchase.folio}")
     [again] = await bot.say(ADMIN, f"/recibo {purchase.folio}")
     for receipt in (own, again):
-        assert not any((b.callback_data or "").startswith("s:") for b in receipt.buttons)
+        assert not any((b.callback_data or "").startswith("settle:") for b in receipt.buttons)
 
 
 async def test_only_admins_list_or_settle(bot: Harness) -> None:
@@ -231,7 +237,12 @@ async def test_only_admins_list_or_settle(bot: Harness) -> None:
     assert "administradores" in text_of(reseller_reply)
     assert text_of(stranger_reply).startswith("🚫 No tienes acceso")
     mine = bot.last(RESELLER)
-    for data in (f"s:a:{purchase.id}", f"s:f:{purchase.id}", f"s:F:{purchase.id}", "s:n:0"):
+    for data in (
+        f"settle:charged:{purchase.id}",
+        f"settle:not_charged:{purchase.id}:sure",
+        f"s:F:{purchase.id}",  # a button drawn before the current encoding
+        "pending:newer:0",
+    ):
         await bot.press_raw(RESELLER, mine.message_id, data)
     await bot.say(RESELLER, "/omitir")
     assert (await stored(bot, purchase)).status is Status.PENDING

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.drafts import Step
 from bot.domain.formatting import format_datetime
+from bot.domain.purchases import Status
 from bot.i18n import plain
-from storage.models import Status, Step
 from tests.e2e.receipt_steps import LINK, folios, labels, text
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness
 from tests.receipts_seed import add_purchases
@@ -33,8 +34,8 @@ async def test_history_lines_show_time_number_product_amount_and_status(bot: Har
 
 
 async def test_ten_a_page_with_arrows_both_ways(bot: Harness) -> None:
-    mine = await add_purchases(bot.services.database, 23, reseller_id=RESELLER)
-    await add_purchases(bot.services.database, 3, reseller_id=ENGLISH_RESELLER)
+    mine = await add_purchases(bot.database, 23, reseller_id=RESELLER)
+    await add_purchases(bot.database, 3, reseller_id=ENGLISH_RESELLER)
     newest_first = mine[::-1]
     [page] = await bot.say(RESELLER, "/recibos")
     assert folios(page) == newest_first[:10]
@@ -54,8 +55,8 @@ async def test_ten_a_page_with_arrows_both_ways(bot: Harness) -> None:
 
 @pytest.mark.parametrize("typed", ["5537686660", "55-3768-6660", "+52 1 55 3768 6660"])
 async def test_history_of_one_number_in_any_spelling(bot: Harness, typed: str) -> None:
-    home = await add_purchases(bot.services.database, 12, reseller_id=RESELLER)
-    await add_purchases(bot.services.database, 2, reseller_id=RESELLER, phone=SHOP)
+    home = await add_purchases(bot.database, 12, reseller_id=RESELLER)
+    await add_purchases(bot.database, 2, reseller_id=RESELLER, phone=SHOP)
     [page] = await bot.say(RESELLER, f"/recibos {typed}")
     assert text(page).startswith("🧾 Tus recibos de 55 3768 6660")
     assert folios(page) == home[::-1][:10]
@@ -72,9 +73,9 @@ async def test_a_bad_number_filter_says_what_is_wrong(bot: Harness) -> None:
 
 async def test_admins_see_every_reseller_named(bot: Harness) -> None:
     rita = await add_purchases(
-        bot.services.database, 2, reseller_id=RESELLER, reseller_name="Rita <Tienda>"
+        bot.database, 2, reseller_id=RESELLER, reseller_name="Rita <Tienda>"
     )
-    ed = await add_purchases(bot.services.database, 1, reseller_id=ENGLISH_RESELLER)
+    ed = await add_purchases(bot.database, 1, reseller_id=ENGLISH_RESELLER)
     [page] = await bot.say(ADMIN, "/recibos")
     assert text(page).startswith("🧾 Recibos de todos los vendedores")
     assert folios(page) == (rita + ed)[::-1]
@@ -86,8 +87,8 @@ async def test_admins_see_every_reseller_named(bot: Harness) -> None:
 
 
 async def test_forged_page_buttons_show_only_the_pressers_receipts(bot: Harness) -> None:
-    mine = await add_purchases(bot.services.database, 3, reseller_id=RESELLER)
-    await add_purchases(bot.services.database, 15, reseller_id=ENGLISH_RESELLER, phone=SHOP)
+    mine = await add_purchases(bot.database, 3, reseller_id=RESELLER)
+    await add_purchases(bot.database, 15, reseller_id=ENGLISH_RESELLER, phone=SHOP)
     [page] = await bot.say(RESELLER, "/recibos")
     for data in (f"hist:o:999999:{SHOP}", "hist:n:0:", "hist:o:9999999999999999999:"):
         await bot.press_raw(RESELLER, page.message_id, data)
@@ -103,8 +104,8 @@ async def test_forged_page_buttons_show_only_the_pressers_receipts(bot: Harness)
 
 
 async def test_one_receipt_in_full_only_for_its_reseller(bot: Harness) -> None:
-    [mine] = await add_purchases(bot.services.database, 1, reseller_id=RESELLER)
-    [eds] = await add_purchases(bot.services.database, 1, reseller_id=ENGLISH_RESELLER)
+    [mine] = await add_purchases(bot.database, 1, reseller_id=RESELLER)
+    [eds] = await add_purchases(bot.database, 1, reseller_id=ENGLISH_RESELLER)
     [receipt] = await bot.say(RESELLER, f"/recibo {mine:06d}")
     assert text(receipt).startswith("✅ Recarga exitosa")
     assert f"Folio: {mine:06d}" in text(receipt) and "Autorización: AUTH00" in text(receipt)
@@ -143,7 +144,7 @@ async def test_repeat_goes_straight_to_the_confirm_step(bot: Harness) -> None:
     assert "📱 Número: 33 1234 5678" in text(summary)
     assert "$70 MXN" in text(summary) and "Tiempo aire" in text(summary)
     assert labels(summary)[0].startswith("✅")
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None and draft.step is Step.CONFIRM
     assert (draft.phone, draft.product_id, draft.amount) == ("3312345678", "MOVISTAR_TAE", 70)
     assert draft.summary_message_id == summary.message_id
@@ -153,10 +154,8 @@ async def test_repeat_goes_straight_to_the_confirm_step(bot: Harness) -> None:
 
 
 async def test_repeat_and_share_refuse_receipts_that_are_not_yours(bot: Harness) -> None:
-    [eds] = await add_purchases(bot.services.database, 1, reseller_id=ENGLISH_RESELLER)
-    [pending] = await add_purchases(
-        bot.services.database, 1, reseller_id=RESELLER, status=Status.PENDING
-    )
+    [eds] = await add_purchases(bot.database, 1, reseller_id=ENGLISH_RESELLER)
+    [pending] = await add_purchases(bot.database, 1, reseller_id=RESELLER, status=Status.PENDING)
     [receipt] = await bot.say(RESELLER, f"/recibo {pending}")
     drafts_before = await bot.drafts(RESELLER)
     for data in (f"again:{eds}", f"share:{eds}", "again:x"):
@@ -165,13 +164,13 @@ async def test_repeat_and_share_refuse_receipts_that_are_not_yours(bot: Harness)
     await bot.press_raw(RESELLER, receipt.message_id, f"again:{pending}")
     assert bot.alerts(RESELLER)[-1] == plain("es", "repeat.not_now")
     assert await bot.drafts(RESELLER) == drafts_before
-    async with bot.services.database.reading() as conn:
+    async with bot.database.reading() as conn:
         shared = await (await conn.execute("SELECT count(*) FROM shares")).fetchone()
     assert shared is not None and shared[0] == 0
 
 
 async def test_share_gives_one_deep_link_per_receipt(bot: Harness) -> None:
-    [folio] = await add_purchases(bot.services.database, 1, reseller_id=RESELLER)
+    [folio] = await add_purchases(bot.database, 1, reseller_id=RESELLER)
     [receipt] = await bot.say(RESELLER, f"/recibo {folio}")
     [first] = await bot.tap(RESELLER, "📤", receipt.message_id)
     [second] = await bot.tap(RESELLER, "📤", receipt.message_id)

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from storage.models import Status, Step, utcnow
+from bot.domain.clock import utcnow
+from bot.domain.drafts import Step
+from bot.domain.purchases import Status
 from tests.e2e.settling import pending_list, sell_pending, stored
 from tests.harness import ADMIN, RESELLER, Harness, text_of
 
@@ -98,7 +100,7 @@ async def test_cancelar_tapped_in_the_question_text_closes_it_first(bot: Harness
 
     assert text_of(closed).startswith("Listo: no se liquidó")
     assert (await stored(bot, purchase)).status is Status.PENDING
-    assert (await bot.services.drafts.current(ADMIN)) is not None  # their sale is intact
+    assert (await bot.services.topup.current(ADMIN)) is not None  # their sale is intact
     [cancelled] = await bot.say(ADMIN, "/cancelar")  # no question left: the sale's
     assert text_of(cancelled).startswith("Recarga cancelada")
 
@@ -111,7 +113,7 @@ async def test_a_reference_after_the_question_expired_settles_nothing(
     [question] = await bot.tap(ADMIN, f"✅ {purchase.folio}", (await pending_list(bot)).message_id)
     await bot.reach(ADMIN, Step.AMOUNT, phone="55 3768 6660")  # the admin's own sale, open
     later = utcnow() + timedelta(minutes=16)
-    monkeypatch.setattr("handlers.references.utcnow", lambda: later)
+    monkeypatch.setattr("bot.usecases.settlement.utcnow", lambda: later)
 
     [expired] = await bot.reply(ADMIN, question.message_id, "100")
 

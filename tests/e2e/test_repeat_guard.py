@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from storage.models import Status, Step
+from bot.domain.drafts import Step
+from bot.domain.purchases import Status
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, Harness, text_of
 
 WARNING = "⚠️ ¿Recargar de nuevo?"
@@ -14,13 +15,19 @@ CHANGED = "Este botón es de un resumen anterior. Usa el resumen más reciente."
 
 
 async def _age_all_purchases(bot: Harness, by: timedelta) -> None:
-    for purchase in await bot.purchases():
-        async with bot.services.database.transaction() as conn:
-            completed = purchase.completed_at and (purchase.completed_at - by).isoformat()
-            await conn.execute(
-                "UPDATE purchases SET created_at = ?, completed_at = ? WHERE id = ?",
-                ((purchase.created_at - by).isoformat(), completed, purchase.id),
-            )
+    aged = [
+        (
+            (purchase.created_at - by).isoformat(),
+            purchase.completed_at and (purchase.completed_at - by).isoformat(),
+            purchase.id,
+        )
+        for purchase in await bot.purchases()
+    ]
+    await bot.database.write(
+        lambda conn: conn.executemany(
+            "UPDATE purchases SET created_at = ?, completed_at = ? WHERE id = ?", aged
+        )
+    )
 
 
 async def test_repeat_warns_in_place_and_needs_a_second_confirmation(bot: Harness) -> None:
@@ -34,11 +41,11 @@ async def test_repeat_warns_in_place_and_needs_a_second_confirmation(bot: Harnes
     assert "ya se le vendió Tiempo aire de $100 MXN hace un momento (" in text
     assert "y fue aprobada" in text
     assert "📱 Número: 55 3768 6660" in text
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     assert [(b.text, b.callback_data) for b in warning.buttons] == [
-        (AGAIN, f"r:{draft.id}:{draft.version}"),
-        ("❌ Cancelar", f"x:{draft.id}:{draft.version}"),
+        (AGAIN, f"confirm:{draft.id}:{draft.version}:repeat"),
+        ("❌ Cancelar", f"cancel:{draft.id}:{draft.version}"),
     ]
     assert bot.answers(RESELLER)[-1] == "Esta recarga ya se vendió hace poco: revisa el aviso."
     assert len(bot.sandbox.charges) == 1
@@ -78,7 +85,7 @@ async def test_cancel_on_the_warning_places_nothing(bot: Harness) -> None:
     assert text_of(cancelled).startswith("Recarga cancelada")
     assert cancelled.buttons == []
     assert len(bot.sandbox.charges) == 1
-    assert await bot.services.drafts.current(RESELLER) is None
+    assert await bot.services.topup.current(RESELLER) is None
 
 
 async def test_a_sale_by_another_reseller_counts(bot: Harness) -> None:

@@ -3,7 +3,8 @@ admin."""
 
 from __future__ import annotations
 
-from storage.models import Status, Step
+from bot.domain.drafts import Step
+from bot.domain.purchases import Status
 from tests.harness import ADMIN, RESELLER, STRANGER, Harness, text_of
 
 
@@ -41,7 +42,7 @@ async def test_a_double_tap_on_the_next_pending_page_edits_once(bot: Harness) ->
     [page] = await bot.say(ADMIN, "/pendientes")
     bot.pace.step()
     next_page = next(
-        b for b in page.buttons if b.callback_data and b.callback_data.startswith("s:n:")
+        b for b in page.buttons if b.callback_data and b.callback_data.startswith("pending:newer:")
     )
     assert next_page.callback_data is not None
     bot.telegram.press(ADMIN, page.message_id, next_page.callback_data)

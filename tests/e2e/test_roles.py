@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from storage.models import Step
+from bot.domain.drafts import Step
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness, text_of
 
 REFUSAL = "🚫 No tienes acceso a este bot."
@@ -26,7 +26,7 @@ async def test_stranger_is_refused_with_their_telegram_id(bot: Harness, text: st
 
 async def test_stranger_forging_a_confirm_is_refused_and_places_nothing(bot: Harness) -> None:
     await bot.reach(RESELLER, Step.CONFIRM)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     [refusal] = await bot.say(STRANGER, "/start")
 
@@ -34,7 +34,7 @@ async def test_stranger_forging_a_confirm_is_refused_and_places_nothing(bot: Har
     assert bot.answers(STRANGER) == [f"🚫 No tienes acceso. Tu ID de Telegram: {STRANGER}"]
     assert await bot.purchases() == []
     assert bot.sandbox.received == []
-    assert await bot.services.drafts.current(RESELLER) == draft
+    assert await bot.services.topup.current(RESELLER) == draft
     assert await bot.drafts(STRANGER) == []
 
 

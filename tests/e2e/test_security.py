@@ -14,10 +14,10 @@ import pytest
 from pydantic import SecretStr
 
 from bot.config import Settings
+from bot.domain.drafts import Step
 from bot.latcom.client import LatcomClient
-from bot.latcom.models import LatcomError
+from bot.latcom.errors import LatcomError
 from bot.latcom.transport import SandboxTransport
-from storage.models import Step
 from tests.harness import (
     ADMIN,
     BOT_TOKEN,
@@ -58,10 +58,10 @@ async def test_strangers_reach_no_purchase_code(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     summary = await bot.reach(RESELLER, Step.CONFIRM)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None
     reached: list[str] = []
-    for name in ("drafts", "purchases", "purchasing", "client", "settlements", "delivery"):
+    for name in ("topup", "purchases", "outcomes", "settlement", "account"):
         monkeypatch.setattr(bot.services, name, Spy(name, getattr(bot.services, name), reached))
 
     for text in STRANGER_TEXTS:
@@ -76,7 +76,7 @@ async def test_strangers_reach_no_purchase_code(
     assert all("No tienes acceso" in answer for answer in bot.answers(STRANGER))
     # The reseller's draft is untouched and still theirs to confirm.
     monkeypatch.undo()
-    assert await bot.services.drafts.current(RESELLER) == draft
+    assert await bot.services.topup.current(RESELLER) == draft
     await bot.tap(RESELLER, "✅", summary.message_id)
     assert len(bot.sandbox.charges) == 1
 

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.drafts import Step
 from bot.domain.formatting import format_datetime
-from storage.models import Status, Step
+from bot.domain.purchases import Status
 from tests.harness import ENGLISH_RESELLER, RESELLER, Harness, text_of
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
@@ -133,7 +134,7 @@ async def test_cancel_leaves_the_topup_from_any_step(
     replies = await bot.say(RESELLER, command)
     assert text_of(replies[-1]).startswith(CANCELLED)
     assert all(not message.buttons for message in replies)
-    assert await bot.services.drafts.current(RESELLER) is None
+    assert await bot.services.topup.current(RESELLER) is None
 
     [after] = await bot.say(RESELLER, "55 3768 6660")
     assert text_of(after) == "Para vender una recarga escribe /recarga."
@@ -178,7 +179,7 @@ async def test_a_button_of_an_earlier_step_says_to_use_the_latest_message(bot: H
     assert bot.alerts(RESELLER) == [
         "Este botón es de un mensaje anterior. Usa el más reciente de esta recarga."
     ]
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None and (draft.step, draft.amount) == (Step.CONFIRM, 100)
 
 
@@ -187,7 +188,7 @@ async def test_recarga_with_the_number_goes_straight_to_the_product(bot: Harness
 
     assert "📱 Número: 55 3768 6660" in text_of(screen)
     assert any(button.text.startswith("📱") for button in screen.buttons)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None and (draft.step, draft.phone) == (Step.PRODUCT, "5537686660")
 
 
@@ -195,7 +196,7 @@ async def test_recarga_with_a_wrong_number_asks_for_it_again(bot: Harness) -> No
     [error] = await bot.say(RESELLER, "/recarga 55 3768")
 
     assert "10 dígitos" in text_of(error)
-    draft = await bot.services.drafts.current(RESELLER)
+    draft = await bot.services.topup.current(RESELLER)
     assert draft is not None and draft.step is Step.PHONE
     [screen] = await bot.say(RESELLER, "5537686660")
     assert "📱 Número: 55 3768 6660" in text_of(screen)
@@ -214,7 +215,7 @@ async def test_cancel_button_on_the_summary_cancels_in_place(bot: Harness) -> No
     assert changed.message_id == summary.message_id
     assert text_of(changed).startswith(CANCELLED)
     assert changed.buttons == []
-    assert await bot.services.drafts.current(RESELLER) is None
+    assert await bot.services.topup.current(RESELLER) is None
     await assert_nothing_placed(bot)
 
 
@@ -225,11 +226,11 @@ async def test_cancel_with_nothing_open_says_so(bot: Harness) -> None:
 
 async def test_new_topup_replaces_the_open_draft(bot: Harness) -> None:
     await bot.reach(RESELLER, Step.CONFIRM)
-    old = await bot.services.drafts.current(RESELLER)
+    old = await bot.services.topup.current(RESELLER)
     [ask] = await bot.say(RESELLER, "/recarga")
     assert text_of(ask).startswith("📱 Escribe el número a recargar")
 
-    new = await bot.services.drafts.current(RESELLER)
+    new = await bot.services.topup.current(RESELLER)
     assert old is not None and new is not None
     assert new.id != old.id
     assert new.step is Step.PHONE
@@ -244,7 +245,7 @@ async def test_old_summary_confirm_after_a_new_topup_places_nothing(bot: Harness
     await bot.tap(RESELLER, "✅", summary.message_id)
     assert bot.alerts(RESELLER) == [CANCELLED_ALERT]
     await assert_nothing_placed(bot)
-    current = await bot.services.drafts.current(RESELLER)
+    current = await bot.services.topup.current(RESELLER)
     assert current is not None and current.step is Step.PHONE
 
 
@@ -298,8 +299,8 @@ async def test_two_resellers_buy_at_once_without_mixing(bot: Harness) -> None:
 async def test_a_slow_provider_turns_the_summary_into_a_processing_notice(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.outcome.ANSWER_TAP_AFTER_SECONDS", 0.02)
-    monkeypatch.setattr("bot.outcome.PROCESSING_NOTICE_AFTER_SECONDS", 0.05)
+    monkeypatch.setattr("bot.usecases.purchases.ANSWER_TAP_AFTER_SECONDS", 0.02)
+    monkeypatch.setattr("bot.usecases.purchases.PROCESSING_NOTICE_AFTER_SECONDS", 0.05)
     bot.sandbox.slow_seconds = 0.3
     summary = await bot.reach(RESELLER, Step.CONFIRM, phone="55 1234 9970", amount="100")
     await bot.tap(RESELLER, "✅")

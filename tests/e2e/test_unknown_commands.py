@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.models import Step
+from bot.domain.drafts import Step
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness, text_of
 
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from bot.domain.formatting import format_phone
+from bot.domain.purchases import Status
 from bot.i18n import CATALOGS
 from bot.standin import BotEvent, ChatMessage, FakeTelegram
-from storage.models import Status
 
 T = TypeVar("T")
 

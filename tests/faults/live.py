@@ -20,12 +20,14 @@ import httpx
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
 from bot.console import settle
+from bot.domain.purchases import Purchase
 from bot.httpserver import HttpServer
 from bot.latcom.sandbox import Sandbox, serve_sandbox
 from bot.services import Services
 from bot.standin import FakeTelegram, StandInRequest
 from bot.standin.server import StandInServer, serve_standin
-from storage.models import Purchase
+from storage import rows
+from storage.db import Database
 from tests.faults.chat import Chats
 from tests.faults.wires import Delay, SlowRequest
 
@@ -137,6 +139,13 @@ class LiveBot:
         await self.start()
 
     @property
+    def database(self) -> Database:
+        assert self.application is not None
+        resources = self.application.bot_data.resources
+        assert resources is not None
+        return resources.database
+
+    @property
     def services(self) -> Services:
         assert self.application is not None
         services = self.application.bot_data.services
@@ -151,9 +160,9 @@ class LiveBot:
 
     async def purchases(self) -> list[Purchase]:
         """Every stored purchase, oldest first."""
-        async with self.services.database.reading() as conn:
+        async with self.database.reading() as conn:
             cursor = await conn.execute("SELECT * FROM purchases ORDER BY id")
-            return [Purchase.from_row(row) for row in await cursor.fetchall()]
+            return [rows.purchase(row) for row in await cursor.fetchall()]
 
     async def stop_provider(self) -> None:
         """The provider goes away: nothing listens at its address any more."""

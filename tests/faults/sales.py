@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from bot.domain.purchases import Status
 from bot.latcom.sandbox import DECLINE_ENDINGS, FAULT_ENDINGS
 from bot.standin import ChatMessage
-from storage.models import Status
 from tests.faults.chat import Chats
 
 DECLINED_ENDINGS = {**DECLINE_ENDINGS, "9951": "51"}

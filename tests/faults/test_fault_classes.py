@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.purchases import Purchase, Status
 from bot.i18n import plain
 from bot.latcom.sandbox import Fault
-from storage.models import Purchase, Status
 from tests.faults.chat import RECEIPTS
 from tests.faults.live import ADMIN, LiveBot, MakeLive
 from tests.faults.wires import CountingTransport, closed_port

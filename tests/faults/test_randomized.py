@@ -22,9 +22,8 @@ import pytest
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
+from bot.domain.purchases import RESTART_REASON, Purchase, Status
 from bot.latcom.sandbox import Sandbox
-from bot.purchasing import RESTART_REASON
-from storage.models import Purchase, Status
 from tests.faults.chat import RESTART_NOTICE
 from tests.faults.live import LiveBot
 from tests.faults.sales import DECLINED_ENDINGS, HANG, Sale, SaleMaker, expected_status

@@ -1,10 +1,15 @@
-"""Typed results of the distributor API, one class per outcome class of the contract."""
+"""What the distributor answers, as the rest of the bot sees it: a purchase's outcome
+class (the contract's approved, declined and unknown) and the account's balance."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+# A refusal that named no code of its own: no connection could be opened at all.
+UNREACHABLE = "unreachable"
+DECLINE_CODES = frozenset({"05", "12", "13", "14", "51", "83", "91"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +34,7 @@ class Approved:
 @dataclass(frozen=True, slots=True)
 class Declined:
     """A final refusal: nothing was charged. `code` is the provider's response code
-    ("unreachable" when no connection could be opened at all)."""
+    (UNREACHABLE when no connection could be opened at all)."""
 
     code: str
     message: str
@@ -48,24 +53,11 @@ class Unknown:
 
 PurchaseOutcome = Approved | Declined | Unknown
 
-UNREACHABLE = "unreachable"
-DECLINE_CODES = frozenset({"05", "12", "13", "14", "51", "83", "91"})
-
 
 @dataclass(frozen=True, slots=True)
 class Balance:
+    """The account's balance in the currency the provider names: shown, never converted."""
+
     amount: Decimal
     currency: str
     last_updated: str | None
-
-
-class LatcomError(Exception):
-    """A login or balance call failed; the message never holds a secret or a token."""
-
-
-class LatcomAuthError(LatcomError):
-    """The provider refused our credentials."""
-
-
-class LatcomUnavailable(LatcomError):  # noqa: N818 - the name the codebase already uses
-    """The provider could not be reached or answered with something undocumented."""

@@ -1,4 +1,6 @@
-"""The door: handlers wrapped here run only for users with the right role."""
+"""What every handler module shares: the user's language, the door (`requires`), and
+showing a page in place of the one pressed. Not a handler module: nothing here answers
+an update of its own."""
 
 from __future__ import annotations
 
@@ -6,13 +8,12 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 
-from bot.domain.formatting import format_phone
-from bot.i18n import Html, language_for, plain, t
-from bot.roles import Role, role_of
-from bot.services import BotContext
-from storage.customers import CustomerRepository
+from bot import views
+from bot.context import BotContext
+from bot.domain.roles import Role
+from bot.i18n import language_for, plain, t
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
@@ -23,8 +24,8 @@ def lang_of(update: Update) -> str:
 
 
 async def refuse(update: Update, context: BotContext) -> None:
-    """Tell an unknown user, politely, which id to pass to an admin; a customer who
-    verified their number is shown what they can do instead of being turned away."""
+    """Tell someone who may not sell, politely, which id to pass to an admin; a customer
+    who verified their number is shown what they can do instead."""
     user = update.effective_user
     if user is None:
         return
@@ -34,12 +35,8 @@ async def refuse(update: Update, context: BotContext) -> None:
         return
     if update.effective_chat is None:
         return
-    customer = await CustomerRepository(context.services.database).get(user.id)
-    if customer is None:
-        text = t(lang, "unauthorized", user_id=user.id)
-    else:
-        welcome = t(lang, "customer.welcome", phone=format_phone(customer.phone))
-        text = Html(welcome + t(lang, "commands.customer"))
+    customer = await context.services.people.customer(user.id)
+    text = views.not_a_seller(lang, user.id, customer)
     await context.bot.send_message(update.effective_chat.id, text)
 
 
@@ -61,15 +58,30 @@ def requires(role: Role) -> Callable[[Handler], Handler]:
             user = update.effective_user
             if user is None:
                 return
-            held = role_of(context.services.settings, user.id)
-            if held is Role.NONE:
+            held = context.services.people.staff_role(user.id)
+            if not held.sells:
                 await refuse(update, context)
-                return
-            if held.value < role.value:
+            elif held < role:
                 await _admins_only(update, context)
-                return
-            await handler(update, context)
+            else:
+                await handler(update, context)
 
         return guarded
 
     return decorate
+
+
+async def show_page(
+    context: BotContext, query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Show a page in place of the one pressed, unless it is already what the message shows
+    (a double tap, a stale ◀ ▶): Telegram refuses an edit that changes nothing."""
+    message = query.message
+    if message is None:
+        return
+    if isinstance(message, Message) and (message.text, message.reply_markup) == (
+        views.plain_text(text),
+        markup,
+    ):
+        return
+    await context.services.messenger.show(message.chat.id, message.message_id, text, markup)

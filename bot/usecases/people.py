@@ -1,0 +1,66 @@
+"""Who someone is to the bot, and the language each admin writes in.
+
+Admins and resellers come from the settings (the root of trust); a customer is anyone
+who verified their number; anyone else is a stranger. What the bot tells admins unasked
+(a purchase pending verification) reaches each in the language they last wrote in.
+"""
+
+from __future__ import annotations
+
+from bot.domain.customers import Customer
+from bot.domain.roles import Role
+from bot.i18n import DEFAULT_LANG
+from storage.customers import CustomerRepository
+from storage.languages import LanguageRepository
+
+
+class People:
+    def __init__(
+        self,
+        admin_ids: frozenset[int],
+        reseller_ids: frozenset[int],
+        customers: CustomerRepository,
+        languages: LanguageRepository,
+    ) -> None:
+        self._admin_ids = admin_ids
+        self._reseller_ids = reseller_ids
+        self._customers = customers
+        self._languages = languages
+        # Known once read or written: an admin's every update notes their language, and
+        # only a change costs a write.
+        self._langs: dict[int, str] = {}
+
+    @property
+    def admins(self) -> list[int]:
+        return sorted(self._admin_ids)
+
+    def staff_role(self, user_id: int) -> Role:
+        """ADMIN or RESELLER from the settings, else STRANGER (no lookup: the hot path)."""
+        if user_id in self._admin_ids:
+            return Role.ADMIN
+        if user_id in self._reseller_ids:
+            return Role.RESELLER
+        return Role.STRANGER
+
+    async def role_of(self, user_id: int) -> Role:
+        role = self.staff_role(user_id)
+        if role is Role.STRANGER and await self._customers.get(user_id) is not None:
+            return Role.CUSTOMER
+        return role
+
+    async def customer(self, user_id: int) -> Customer | None:
+        return await self._customers.get(user_id)
+
+    async def note_language(self, user_id: int, lang: str) -> None:
+        """Remember the language an admin writes in (nobody else is told things unasked)."""
+        if user_id not in self._admin_ids or self._langs.get(user_id) == lang:
+            return
+        await self._languages.remember(user_id, lang)
+        self._langs[user_id] = lang
+
+    async def language_of(self, user_id: int) -> str:
+        """The language `user_id` last wrote in; Spanish if they never wrote."""
+        known = self._langs.get(user_id)
+        if known is None:
+            known = self._langs[user_id] = await self._languages.of(user_id) or DEFAULT_LANG
+        return known

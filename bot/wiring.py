@@ -1,0 +1,111 @@
+"""The composition root: the database, the provider's client and the use cases, built
+and wired together when the application starts and closed when it stops."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+from telegram import Bot
+from telegram.ext import Application
+
+from bot.background import Background
+from bot.config import Settings
+from bot.latcom.client import LatcomClient
+from bot.latcom.sandbox import Sandbox
+from bot.latcom.transport import SandboxTransport
+from bot.messenger import Messenger
+from bot.services import Services
+from bot.usecases.account import ProviderAccount
+from bot.usecases.customers import Customers
+from bot.usecases.outcomes import Outcomes
+from bot.usecases.people import People
+from bot.usecases.purchases import Purchases
+from bot.usecases.receipts import Receipts
+from bot.usecases.replays import ReplayGuard
+from bot.usecases.settlement import Settlement
+from bot.usecases.sharing import Sharing
+from bot.usecases.topup import TopUp
+from storage.customers import CustomerRepository
+from storage.db import Database
+from storage.drafts import DraftRepository
+from storage.history import HistoryRepository
+from storage.languages import LanguageRepository
+from storage.notices import NoticeRepository
+from storage.purchases import PurchaseRepository
+from storage.settlements import SettlementRepository
+from storage.shares import ShareRepository
+from storage.updates import UpdateRepository
+
+logger = logging.getLogger(__name__)
+
+
+def latcom_client(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> LatcomClient:
+    """The distributor's client; without credentials, the embedded sandbox behind it."""
+    customer_id, secret_key = settings.latcom_credentials()
+    if transport is None and settings.uses_sandbox:
+        transport = SandboxTransport(
+            Sandbox(customer_id=customer_id, secret_key=secret_key.get_secret_value())
+        )
+    return LatcomClient(
+        settings.latcom_api_base_url,
+        customer_id,
+        secret_key,
+        purchase_timeout=settings.purchase_timeout_seconds,
+        transport=transport,
+    )
+
+
+class Resources:
+    """What the services hold open, closed in the reverse order."""
+
+    def __init__(self, database: Database, client: LatcomClient) -> None:
+        self.database = database
+        self.client = client
+
+
+async def open_services(
+    settings: Settings,
+    bot: Bot,
+    application: Application[Any, Any, Any, Any, Any, Any],
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> tuple[Services, Resources]:
+    database = await Database.open(settings.database_path)
+    client = latcom_client(settings, transport)
+    drafts, purchases = DraftRepository(database), PurchaseRepository(database)
+    history, customers = HistoryRepository(database), CustomerRepository(database)
+    messenger, background = Messenger(bot), Background(application)
+    people = People(
+        settings.admin_ids, settings.reseller_ids, customers, LanguageRepository(database)
+    )
+    outcomes = Outcomes(NoticeRepository(database), customers, people, messenger, settings.zone)
+    settlement = Settlement(
+        SettlementRepository(database), purchases, drafts, outcomes, people, messenger
+    )
+    services = Services(
+        settings=settings,
+        messenger=messenger,
+        background=background,
+        people=people,
+        replays=ReplayGuard(UpdateRepository(database)),
+        topup=TopUp(drafts, history),
+        purchases=Purchases(purchases, client, outcomes, messenger, background),
+        outcomes=outcomes,
+        settlement=settlement,
+        receipts=Receipts(history),
+        sharing=Sharing(ShareRepository(database), history),
+        customers=Customers(customers, history),
+        account=ProviderAccount(client),
+    )
+    await services.replays.load()
+    return services, Resources(database, client)
+
+
+async def close_services(services: Services, resources: Resources) -> None:
+    await services.background.wait_idle()
+    await resources.client.aclose()
+    try:
+        await services.replays.close()  # the update ids not stored yet
+    finally:
+        await resources.database.close()
