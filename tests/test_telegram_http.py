@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import email.parser
 import email.policy
+import json
 import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -15,11 +16,12 @@ import certifi
 import pytest
 from telegram import Bot, InputFile
 from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
 
 from bot.httpserver import HttpReply, HttpServer, serve
 from bot.standin import FakeTelegram
 from bot.standin.server import DEFAULT_TOKEN, serve_standin
-from bot.telegram_http import AiohttpRequest, tls_context
+from bot.telegram_http import AiohttpRequest, timeout_or_default, tls_context
 
 USER = 42
 SECRET_PART = DEFAULT_TOKEN.partition(":")[2]
@@ -306,3 +308,56 @@ def test_ssl_cert_file_replaces_the_bundle_as_for_httpx(
     monkeypatch.setenv("SSL_CERT_FILE", str(one))
 
     assert tls_context().cert_store_stats()["x509_ca"] == 1
+
+
+class _Recording(BaseRequest):
+    """Records the timeouts PTB hands to `do_request`, and answers every call with MESSAGE."""
+
+    def __init__(self) -> None:
+        self.timeouts: list[tuple[object, ...]] = []
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        self.timeouts.append((read_timeout, write_timeout, connect_timeout, pool_timeout))
+        return 200, json.dumps({"ok": True, "result": MESSAGE}).encode()
+
+
+async def test_ptb_marks_a_timeout_not_passed_with_its_public_default_none() -> None:
+    """The contract `timeout_or_default` relies on (BaseRequest.DEFAULT_NONE's docs): if
+    a PTB upgrade sends another marker, this fails before any timeout goes wrong."""
+    request = _Recording()
+    bot = Bot(DEFAULT_TOKEN, request=request)
+
+    await bot.send_message(USER, "hola")
+    await bot.send_message(USER, "hola", read_timeout=3, pool_timeout=None)
+
+    default = BaseRequest.DEFAULT_NONE
+    assert request.timeouts == [(default,) * 4, (3, default, default, None)]
+
+
+def test_a_timeout_not_passed_takes_the_default_and_anything_odd_is_refused() -> None:
+    assert timeout_or_default(BaseRequest.DEFAULT_NONE, 5.0) == 5.0
+    assert timeout_or_default(None, 5.0) is None
+    assert timeout_or_default(2, 5.0) == 2
+    assert timeout_or_default(0.5, None) == 0.5
+    for odd in ("3", True, object()):
+        with pytest.raises(TypeError, match="a timeout is seconds or None"):
+            timeout_or_default(odd, 5.0)
