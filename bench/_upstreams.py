@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
-from bot.httpserver import HttpReply, HttpServer, serve
 from bot.latcom.sandbox import Sandbox
-from bot.standin import BotEvent, FakeTelegram
-from bot.standin.server import StandInServer
+from bot.latcom.sandbox_wire import SandboxReply
+from devtools.httpserver import HttpReply, HttpServer
+from devtools.sandbox_server import serve_provider
+from devtools.standin import BotEvent, FakeTelegram
+from devtools.standin.server import StandInServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -112,7 +114,7 @@ class Upstreams:
     async def open(self) -> None:
         self.standin = StampedStandIn(self.telegram)
         await self.standin.start()
-        self.provider = await serve(self._timed_provider)
+        self.provider = await serve_provider(self._timed_provider)
 
     async def close(self) -> None:
         for server in (self.standin, self.provider):
@@ -121,7 +123,7 @@ class Upstreams:
 
     async def _timed_provider(
         self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
+    ) -> SandboxReply | None:
         started = time.perf_counter()
         phone = ""
         if target.endswith("/product_purchase"):

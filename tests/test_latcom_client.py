@@ -30,8 +30,9 @@ from bot.latcom.models import (
     PurchaseRequest,
     Unknown,
 )
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
+from devtools.sandbox_server import serve_sandbox
 from tests.harness import TokenRecordingSandbox
 
 CUSTOMER, SECRET = "reseller-7", "s3cret-sandbox-key"

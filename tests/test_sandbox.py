@@ -14,9 +14,10 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.httpserver import MAX_BODY_BYTES, HttpReply, serve
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
+from devtools.httpserver import MAX_BODY_BYTES, HttpReply, serve
+from devtools.sandbox_server import serve_sandbox
 
 CUSTOMER, SECRET = "reseller-7", "s3cret-sandbox-key"
 SLOW, HANG = 0.05, 5.0

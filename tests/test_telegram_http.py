@@ -18,10 +18,10 @@ from telegram import Bot, InputFile
 from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-from bot.httpserver import HttpReply, HttpServer, serve
-from bot.standin import FakeTelegram
-from bot.standin.server import DEFAULT_TOKEN, serve_standin
 from bot.telegram_http import AiohttpRequest, timeout_or_default, tls_context
+from devtools.httpserver import HttpReply, HttpServer, serve
+from devtools.standin import FakeTelegram
+from devtools.standin.server import DEFAULT_TOKEN, serve_standin
 
 USER = 42
 SECRET_PART = DEFAULT_TOKEN.partition(":")[2]

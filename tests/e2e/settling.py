@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.standin import ChatMessage
+from devtools.standin import ChatMessage
 from storage.models import Purchase, Status
 from tests.harness import ADMIN, RESELLER, Harness
 

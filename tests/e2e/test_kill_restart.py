@@ -22,11 +22,12 @@ import pytest
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
-from bot.httpserver import HttpServer
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.purchasing import RESTART_REASON
-from bot.standin import FakeTelegram
-from bot.standin.server import StandInServer, serve_standin
+from devtools.httpserver import HttpServer
+from devtools.sandbox_server import serve_sandbox
+from devtools.standin import FakeTelegram
+from devtools.standin.server import StandInServer, serve_standin
 from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE, Chats
 
 ADMIN, SELLER, OTHER_SELLER = 1, 2, 3

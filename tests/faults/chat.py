@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from bot.domain.formatting import format_phone
 from bot.i18n import CATALOGS
-from bot.standin import BotEvent, ChatMessage, FakeTelegram
+from devtools.standin import BotEvent, ChatMessage, FakeTelegram
 from storage.models import Status
 
 T = TypeVar("T")

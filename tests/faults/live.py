@@ -19,12 +19,13 @@ import httpx
 
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
-from bot.console import settle
-from bot.httpserver import HttpServer
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.services import Services
-from bot.standin import FakeTelegram, StandInRequest
-from bot.standin.server import StandInServer, serve_standin
+from devtools.console import settle
+from devtools.httpserver import HttpServer
+from devtools.sandbox_server import serve_sandbox
+from devtools.standin import FakeTelegram, StandInRequest
+from devtools.standin.server import StandInServer, serve_standin
 from storage.models import Purchase
 from tests.faults.chat import Chats
 from tests.faults.wires import Delay, SlowRequest

@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 
 from bot.latcom.sandbox import DECLINE_ENDINGS, FAULT_ENDINGS
-from bot.standin import ChatMessage
+from devtools.standin import ChatMessage
 from storage.models import Status
 from tests.faults.chat import Chats
 

@@ -14,7 +14,7 @@ from telegram.ext import AIORateLimiter
 from telegram.request import BaseRequest, RequestData
 
 import bot.app
-from bot.standin import FakeTelegram, StandInRequest
+from devtools.standin import FakeTelegram, StandInRequest
 
 Delay = Callable[[str, Mapping[str, Any]], float]
 

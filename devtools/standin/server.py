@@ -22,8 +22,8 @@ from urllib.parse import parse_qsl, urlsplit
 from pydantic import SecretStr
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings
-from bot.httpserver import HttpReply, HttpServer
-from bot.standin.telegram import FakeTelegram
+from devtools.httpserver import HttpReply, HttpServer
+from devtools.standin.telegram import FakeTelegram
 
 # The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
@@ -115,7 +115,7 @@ class StandInServer:
     async def handle(
         self, method: str, target: str, headers: dict[str, str], body: bytes
     ) -> HttpReply | None:
-        """Answer one HTTP request as the Bot API would (a `bot.httpserver.Handler`)."""
+        """Answer one HTTP request as the Bot API would (a `devtools.httpserver.Handler`)."""
         parts = urlsplit(target)
         route = _PATH.fullmatch(parts.path)
         if route is None or not _TOKEN.fullmatch(route["token"]) or not route["method"]:

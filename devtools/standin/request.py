@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
-from bot.standin.telegram import FakeTelegram
 from bot.telegram_http import timeout_or_default
+from devtools.standin.telegram import FakeTelegram
 
 
 class StandInRequest(BaseRequest):
