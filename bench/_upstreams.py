@@ -18,13 +18,15 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aiohttp import web
+
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.sandbox_wire import SandboxReply
-from devtools.httpserver import HttpReply, HttpServer
 from devtools.sandbox_server import serve_provider
 from devtools.standin import BotEvent, FakeTelegram
 from devtools.standin.server import StandInServer
+from devtools.web import WebServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -43,19 +45,18 @@ class Seen:
         return self.event.message.message_id
 
 
-# When the request being answered reached the stand-in: the reply's arrival, before the
-# stand-in spends any time on it (that time is Telegram's, not the bot's).
+# When the request being answered reached the stand-in: the moment aiohttp hands it over,
+# its head parsed, before the stand-in spends any time on it (that time is Telegram's,
+# not the bot's).
 _received_at: ContextVar[float | None] = ContextVar("received_at", default=None)
 
 
 class StampedStandIn(StandInServer):
     """The stand-in server, noting when each request arrived."""
 
-    async def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
+    async def handle(self, request: web.Request) -> web.Response:
         _received_at.set(time.perf_counter())
-        return await super().handle(method, target, headers, body)
+        return await super().handle(request)
 
 
 class Inbox:
@@ -96,7 +97,7 @@ class Upstreams:
     )
     provider_seconds: dict[str, float] = field(default_factory=dict)  # phone -> seconds
     standin: StandInServer | None = None
-    provider: HttpServer | None = None
+    provider: WebServer | None = None
 
     def __post_init__(self) -> None:
         self.inbox = Inbox(self.telegram)

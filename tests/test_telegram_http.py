@@ -11,17 +11,19 @@ import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import certifi
 import pytest
+from aiohttp import web
 from telegram import Bot, InputFile
 from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 from bot.telegram_http import AiohttpRequest, timeout_or_default, tls_context
-from devtools.httpserver import HttpReply, HttpServer, serve
 from devtools.standin import FakeTelegram
 from devtools.standin.server import DEFAULT_TOKEN, serve_standin
+from devtools.web import WebServer, drop_connection, serve
 
 USER = 42
 SECRET_PART = DEFAULT_TOKEN.partition(":")[2]
@@ -35,24 +37,25 @@ MESSAGE = {
 
 @dataclass
 class Upstream:
-    """An HTTP server that records what reached it and answers as told."""
+    """An HTTP server that records what reached it (method, request target as sent,
+    lower-cased headers, body) and answers as told: `reply` as JSON, None to drop the
+    connection without answering."""
 
     seen: list[tuple[str, str, dict[str, str], bytes]] = field(default_factory=list)
-    reply: HttpReply | None = field(
-        default_factory=lambda: HttpReply.json(200, {"ok": True, "result": MESSAGE})
-    )
+    reply: dict[str, Any] | None = field(default_factory=lambda: {"ok": True, "result": MESSAGE})
     delay: float = 0.0
 
-    async def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
-        self.seen.append((method, target, headers, body))
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        headers = {name.lower(): value for name, value in request.headers.items()}
+        self.seen.append((request.method, request.raw_path, headers, await request.read()))
         await asyncio.sleep(self.delay)
-        return self.reply
+        if self.reply is None:
+            return drop_connection(request)
+        return web.json_response(self.reply)
 
 
 @pytest.fixture
-async def upstream() -> AsyncIterator[tuple[Upstream, HttpServer]]:
+async def upstream() -> AsyncIterator[tuple[Upstream, WebServer]]:
     recorder = Upstream()
     server = await serve(recorder.handle)
     yield recorder, server
@@ -103,7 +106,7 @@ async def test_the_bot_api_refusing_the_token_is_ptbs_invalid_token() -> None:
 
 
 async def test_parameters_go_form_encoded_with_ptbs_user_agent(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     async with _bot(server.port, AiohttpRequest()) as bot:
@@ -117,7 +120,7 @@ async def test_parameters_go_form_encoded_with_ptbs_user_agent(
 
 
 async def test_files_go_as_multipart_with_a_content_length(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     async with _bot(server.port, AiohttpRequest()) as bot:
@@ -139,7 +142,7 @@ async def test_files_go_as_multipart_with_a_content_length(
 
 
 async def test_no_answer_within_the_read_timeout_is_timed_out(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.delay = 5.0
@@ -150,7 +153,7 @@ async def test_no_answer_within_the_read_timeout_is_timed_out(
 
 
 async def test_no_free_connection_in_time_is_timed_out_without_the_token(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.delay = 2.0
@@ -169,7 +172,7 @@ async def test_no_free_connection_in_time_is_timed_out_without_the_token(
 
 
 async def test_a_timeout_given_for_one_call_overrides_the_default(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.delay = 0.5
@@ -180,7 +183,7 @@ async def test_a_timeout_given_for_one_call_overrides_the_default(
 
 
 async def test_a_dropped_connection_is_a_network_error_without_the_token(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.reply = None  # the server closes the connection without answering
@@ -206,7 +209,7 @@ async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
 
 
 async def test_requests_before_initialize_or_after_shutdown_are_refused(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     request = AiohttpRequest()
@@ -226,7 +229,7 @@ async def test_requests_before_initialize_or_after_shutdown_are_refused(
 
 
 async def test_an_environment_proxy_carries_the_request(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, proxy = upstream
     # Plain http: the proxy gets the absolute URL. (https would open a CONNECT tunnel.)
@@ -246,7 +249,7 @@ async def test_an_environment_proxy_carries_the_request(
 
 
 async def test_this_machine_is_reached_directly_whatever_proxy_is_set(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     # The proxy is a closed port: a request through it would fail.

@@ -24,10 +24,10 @@ from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
 from bot.latcom.sandbox import Sandbox
 from bot.purchasing import RESTART_REASON
-from devtools.httpserver import HttpServer
 from devtools.sandbox_server import serve_sandbox
 from devtools.standin import FakeTelegram
 from devtools.standin.server import StandInServer, serve_standin
+from devtools.web import WebServer
 from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE, Chats
 
 ADMIN, SELLER, OTHER_SELLER = 1, 2, 3
@@ -42,7 +42,7 @@ class Upstreams:
     chats: Chats
     standin: StandInServer
     sandbox: Sandbox
-    sandbox_server: HttpServer
+    sandbox_server: WebServer
     database: Path
 
     def environment(self) -> dict[str, str]:

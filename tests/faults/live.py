@@ -22,10 +22,10 @@ from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_s
 from bot.latcom.sandbox import Sandbox
 from bot.services import Services
 from devtools.console import settle
-from devtools.httpserver import HttpServer
 from devtools.sandbox_server import serve_sandbox
 from devtools.standin import FakeTelegram, StandInRequest
 from devtools.standin.server import StandInServer, serve_standin
+from devtools.web import WebServer
 from storage.models import Purchase
 from tests.faults.chat import Chats
 from tests.faults.wires import Delay, SlowRequest
@@ -55,7 +55,7 @@ class LiveBot:
     )
     telegram: FakeTelegram = field(default_factory=lambda: FakeTelegram(rate_capacity=None))
     application: App | None = None
-    _sandbox_server: HttpServer | None = None
+    _sandbox_server: WebServer | None = None
     _standin: StandInServer | None = None
 
     def __post_init__(self) -> None:
