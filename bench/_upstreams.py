@@ -45,9 +45,8 @@ class Seen:
         return self.event.message.message_id
 
 
-# When the request being answered reached the stand-in: the moment aiohttp hands it over,
-# its head parsed, before the stand-in spends any time on it (that time is Telegram's,
-# not the bot's).
+# When the request being answered reached the stand-in: the reply's arrival, before the
+# stand-in spends any time on it (that time is Telegram's, not the bot's).
 _received_at: ContextVar[float | None] = ContextVar("received_at", default=None)
 
 
@@ -55,6 +54,11 @@ class StampedStandIn(StandInServer):
     """The stand-in server, noting when each request arrived."""
 
     async def handle(self, request: web.Request) -> web.Response:
+        # Arrived means its body too. aiohttp calls the handler once the head is parsed,
+        # and the echo bot's httpx sends the body in a write of its own, after a turn of
+        # its event loop: stamped at the head, its replies looked 0.8 ms faster at p50.
+        # The body is kept for the stand-in's own read.
+        await request.read()
         _received_at.set(time.perf_counter())
         return await super().handle(request)
 
