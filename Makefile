@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 console: $(STAMP)
-	$(BIN)/python -m bot console
+	$(BIN)/python -m devtools console
 
 run: $(STAMP)
 	$(BIN)/python -m bot
 
 sandbox: $(STAMP)
-	$(BIN)/python -m bot sandbox --port 8099
+	$(BIN)/python -m devtools sandbox --port 8099
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -18,11 +18,15 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aiohttp import web
+
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
-from bot.httpserver import HttpReply, HttpServer, serve
 from bot.latcom.sandbox import Sandbox
-from bot.standin import BotEvent, FakeTelegram
-from bot.standin.server import StandInServer
+from bot.latcom.sandbox_wire import SandboxReply
+from devtools.sandbox_server import serve_provider
+from devtools.standin import BotEvent, FakeTelegram
+from devtools.standin.server import StandInServer
+from devtools.web import WebServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -49,11 +53,14 @@ _received_at: ContextVar[float | None] = ContextVar("received_at", default=None)
 class StampedStandIn(StandInServer):
     """The stand-in server, noting when each request arrived."""
 
-    async def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
+    async def handle(self, request: web.Request) -> web.Response:
+        # Arrived means its body too. aiohttp calls the handler once the head is parsed,
+        # and the echo bot's httpx sends the body in a write of its own, after a turn of
+        # its event loop: stamped at the head, its replies looked 0.8 ms faster at p50.
+        # The body is kept for the stand-in's own read.
+        await request.read()
         _received_at.set(time.perf_counter())
-        return await super().handle(method, target, headers, body)
+        return await super().handle(request)
 
 
 class Inbox:
@@ -94,7 +101,7 @@ class Upstreams:
     )
     provider_seconds: dict[str, float] = field(default_factory=dict)  # phone -> seconds
     standin: StandInServer | None = None
-    provider: HttpServer | None = None
+    provider: WebServer | None = None
 
     def __post_init__(self) -> None:
         self.inbox = Inbox(self.telegram)
@@ -112,7 +119,7 @@ class Upstreams:
     async def open(self) -> None:
         self.standin = StampedStandIn(self.telegram)
         await self.standin.start()
-        self.provider = await serve(self._timed_provider)
+        self.provider = await serve_provider(self._timed_provider)
 
     async def close(self) -> None:
         for server in (self.standin, self.provider):
@@ -121,7 +128,7 @@ class Upstreams:
 
     async def _timed_provider(
         self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
+    ) -> SandboxReply | None:
         started = time.perf_counter()
         phone = ""
         if target.endswith("/product_purchase"):

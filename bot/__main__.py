@@ -1,4 +1,4 @@
-"""`python -m bot`: run the bot (long polling), the local console, or the sandbox."""
+"""`python -m bot`: run the bot on Telegram with long polling."""
 
 from __future__ import annotations
 
@@ -7,31 +7,25 @@ import sys
 
 from bot.config import ConfigError, load_settings
 
+_DEVELOPMENT = (
+    "The local console and the sandbox provider over HTTP are development tools: "
+    "`python -m devtools console` and `python -m devtools sandbox`."
+)
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description=__doc__, epilog=_DEVELOPMENT
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
-    console = commands.add_parser("console", help="talk to the bot in this terminal")
-    console.add_argument("--user-id", type=int, default=1000, help="your user id in the console")
-    sandbox = commands.add_parser("sandbox", help="serve the sandbox distributor API over HTTP")
-    sandbox.add_argument("--port", type=int, default=8099)
-    args = parser.parse_args(argv)
+    parser.parse_args(argv)
 
-    if args.command == "sandbox":
-        from bot.latcom.sandbox import main_sandbox
-
-        main_sandbox(args.port)
-        return 0
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
-    if args.command == "console":
-        from bot.console import run_console
-
-        return run_console(settings, args.user_id)
     if settings.telegram_bot_token is None:
         print(
             "TELEGRAM_BOT_TOKEN is not set: put your bot's token in the environment or .env "

@@ -30,8 +30,6 @@ from typing import Any
 
 import aiohttp
 import certifi
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -110,21 +108,25 @@ class AiohttpRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        """Send one request; the status code and the body, whatever they are."""
+        """Send one request; the status code and the body, whatever they are.
+
+        The timeouts are `object`: PTB annotates them with a type from a private module of
+        its own, and a wider parameter still overrides its signature. `timeout_or_default`
+        narrows them."""
         session = self._session
         if session is None or session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
         uploads = request_data is not None and request_data.contains_files
         timeout = self._timeout(
-            _given(read_timeout, self._read),
-            _given(write_timeout, self._media_write if uploads else self._write),
-            _given(connect_timeout, self._connect),
-            _given(pool_timeout, self._pool),
+            timeout_or_default(read_timeout, self._read),
+            timeout_or_default(write_timeout, self._media_write if uploads else self._write),
+            timeout_or_default(connect_timeout, self._connect),
+            timeout_or_default(pool_timeout, self._pool),
         )
         error: TimedOut | NetworkError
         cause: BaseException
@@ -193,9 +195,17 @@ def tls_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
-def _given(value: ODVInput[float], default: float | None) -> float | None:
-    """A timeout passed for this call (None included: no limit), else the default."""
-    return default if isinstance(value, DefaultValue) else value
+def timeout_or_default(value: object, default: float | None) -> float | None:
+    """A timeout PTB passed for this call (None included: no limit), else `default`.
+
+    PTB marks a timeout not passed with `BaseRequest.DEFAULT_NONE`, and documents this
+    identity check for it. Anything else that is not seconds is refused loudly, so a PTB
+    that starts sending another marker fails its first request instead of mistiming it."""
+    if value is BaseRequest.DEFAULT_NONE:
+        return default
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"a timeout is seconds or None, not {type(value).__name__}")
 
 
 def _body(request_data: RequestData | None) -> Any:

@@ -15,15 +15,15 @@ from typing import Any
 
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
-from bot.console import settle
 from bot.domain.drafts import Draft, Step
 from bot.domain.purchases import Purchase
-from bot.httpserver import HttpReply
 from bot.latcom.sandbox import Sandbox
+from bot.latcom.sandbox_wire import SandboxReply
 from bot.latcom.transport import SandboxTransport
 from bot.logs import setup_logging
 from bot.services import Services
-from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
+from devtools.console import settle
+from devtools.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
 from storage import rows
 from storage.db import Database
 
@@ -103,7 +103,7 @@ class TokenRecordingSandbox(Sandbox):
 
     async def handle(
         self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
+    ) -> SandboxReply | None:
         reply = await super().handle(method, target, headers, body)
         if reply is not None and target.endswith("/login") and reply.status == 200:
             answer = json.loads(reply.body)

@@ -29,8 +29,9 @@ from bot.latcom import client as client_module
 from bot.latcom.classify import classify
 from bot.latcom.client import LatcomClient
 from bot.latcom.errors import LatcomAuthError, LatcomUnavailable
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
+from devtools.sandbox_server import serve_sandbox
 from tests.harness import TokenRecordingSandbox
 
 CUSTOMER, SECRET = "reseller-7", "s3cret-sandbox-key"

@@ -1,10 +1,8 @@
-"""The sandbox answers as the contract says, in-process and over real HTTP alike; and the
-small HTTP server beneath it survives bad and vanishing clients."""
+"""The sandbox answers as the contract says, in-process and over real HTTP alike (served
+by devtools/sandbox_server.py)."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import re
 import time
 from collections.abc import AsyncIterator
@@ -14,9 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.httpserver import MAX_BODY_BYTES, HttpReply, serve
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.latcom.transport import SandboxTransport
+from devtools.sandbox_server import serve_sandbox
 
 CUSTOMER, SECRET = "reseller-7", "s3cret-sandbox-key"
 SLOW, HANG = 0.05, 5.0
@@ -404,97 +402,3 @@ async def test_any_prefix_reaches_the_endpoints(sandbox: Sandbox) -> None:
         )
 
     assert response.status_code == 200
-
-
-# The HTTP server beneath the sandbox.
-
-
-async def echo(method: str, path: str, headers: dict[str, str], body: bytes) -> HttpReply | None:
-    if path == "/drop":
-        return None
-    if path == "/boom":
-        raise RuntimeError("handler bug")
-    text = f"{method} {path} {headers.get('x-probe', '-')} {len(body)}"
-    return HttpReply(200, text.encode(), content_type="text/plain")
-
-
-async def raw_exchange(port: int, data: bytes) -> bytes:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(data)
-    await writer.drain()
-    answer = await reader.read()
-    writer.close()
-    await writer.wait_closed()
-    return answer
-
-
-async def test_keep_alive_serves_several_requests_on_one_connection() -> None:
-    server = await serve(echo)
-    try:
-        request = b"POST /a HTTP/1.1\r\nHost: x\r\nX-Probe: yes\r\nContent-Length: 3\r\n\r\nabc"
-        closing = b"GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-        answer = await raw_exchange(server.port, request + closing)
-    finally:
-        await server.close()
-
-    assert answer.count(b"HTTP/1.1 200 OK") == 2
-    assert b"POST /a yes 3" in answer
-    assert answer.endswith(b"GET /b - 0")
-
-
-@pytest.mark.parametrize(
-    ("data", "status"),
-    [
-        (b"NONSENSE\r\n\r\n", b"400"),
-        (b"GET / HTTP/1.1\r\nno colon here\r\n\r\n", b"400"),
-        (b"GET / HTTP/1.1\r\nContent-Length: ten\r\n\r\n", b"400"),
-        (b"GET / HTTP/2.0\r\n\r\n", b"505"),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", b"501"),
-        (f"POST / HTTP/1.1\r\nContent-Length: {MAX_BODY_BYTES + 1}\r\n\r\n".encode(), b"413"),
-        (b"GET / HTTP/1.1\r\nX-Big: " + b"a" * 20_000 + b"\r\n\r\n", b"431"),
-    ],
-)
-async def test_bad_requests_get_an_error_status(data: bytes, status: bytes) -> None:
-    server = await serve(echo)
-    try:
-        answer = await raw_exchange(server.port, data)
-    finally:
-        await server.close()
-
-    assert answer.startswith(b"HTTP/1.1 " + status)
-    assert b"Connection: close" in answer
-
-
-async def test_vanishing_clients_leave_the_server_working(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    caplog.set_level(logging.DEBUG)
-    server = await serve(echo)
-    try:
-        # Mid-head, mid-body, and a request the handler answers by dropping.
-        for partial in (b"GET / HT", b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc"):
-            _, writer = await asyncio.open_connection("127.0.0.1", server.port)
-            writer.write(partial)
-            await writer.drain()
-            writer.close()
-            await writer.wait_closed()
-        assert await raw_exchange(server.port, b"GET /drop HTTP/1.1\r\n\r\n") == b""
-        async with httpx.AsyncClient(trust_env=False) as client:
-            response = await client.get(f"{server.url}/still-here")
-    finally:
-        await server.close()
-
-    assert response.text == "GET /still-here - 0"
-    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
-
-
-async def test_a_failing_handler_answers_500() -> None:
-    server = await serve(echo)
-    try:
-        answer = await raw_exchange(
-            server.port, b"GET /boom HTTP/1.1\r\nConnection: close\r\n\r\n"
-        )
-    finally:
-        await server.close()
-
-    assert answer.startswith(b"HTTP/1.1 500")

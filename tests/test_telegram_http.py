@@ -6,20 +6,24 @@ import asyncio
 import contextlib
 import email.parser
 import email.policy
+import json
 import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import certifi
 import pytest
+from aiohttp import web
 from telegram import Bot, InputFile
 from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
 
-from bot.httpserver import HttpReply, HttpServer, serve
-from bot.standin import FakeTelegram
-from bot.standin.server import DEFAULT_TOKEN, serve_standin
-from bot.telegram_http import AiohttpRequest, tls_context
+from bot.telegram_http import AiohttpRequest, timeout_or_default, tls_context
+from devtools.standin import FakeTelegram
+from devtools.standin.server import DEFAULT_TOKEN, serve_standin
+from devtools.web import WebServer, drop_connection, serve
 
 USER = 42
 SECRET_PART = DEFAULT_TOKEN.partition(":")[2]
@@ -33,24 +37,25 @@ MESSAGE = {
 
 @dataclass
 class Upstream:
-    """An HTTP server that records what reached it and answers as told."""
+    """An HTTP server that records what reached it (method, request target as sent,
+    lower-cased headers, body) and answers as told: `reply` as JSON, None to drop the
+    connection without answering."""
 
     seen: list[tuple[str, str, dict[str, str], bytes]] = field(default_factory=list)
-    reply: HttpReply | None = field(
-        default_factory=lambda: HttpReply.json(200, {"ok": True, "result": MESSAGE})
-    )
+    reply: dict[str, Any] | None = field(default_factory=lambda: {"ok": True, "result": MESSAGE})
     delay: float = 0.0
 
-    async def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
-        self.seen.append((method, target, headers, body))
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        headers = {name.lower(): value for name, value in request.headers.items()}
+        self.seen.append((request.method, request.raw_path, headers, await request.read()))
         await asyncio.sleep(self.delay)
-        return self.reply
+        if self.reply is None:
+            return drop_connection(request)
+        return web.json_response(self.reply)
 
 
 @pytest.fixture
-async def upstream() -> AsyncIterator[tuple[Upstream, HttpServer]]:
+async def upstream() -> AsyncIterator[tuple[Upstream, WebServer]]:
     recorder = Upstream()
     server = await serve(recorder.handle)
     yield recorder, server
@@ -101,7 +106,7 @@ async def test_the_bot_api_refusing_the_token_is_ptbs_invalid_token() -> None:
 
 
 async def test_parameters_go_form_encoded_with_ptbs_user_agent(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     async with _bot(server.port, AiohttpRequest()) as bot:
@@ -115,7 +120,7 @@ async def test_parameters_go_form_encoded_with_ptbs_user_agent(
 
 
 async def test_files_go_as_multipart_with_a_content_length(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     async with _bot(server.port, AiohttpRequest()) as bot:
@@ -137,7 +142,7 @@ async def test_files_go_as_multipart_with_a_content_length(
 
 
 async def test_no_answer_within_the_read_timeout_is_timed_out(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.delay = 5.0
@@ -148,7 +153,7 @@ async def test_no_answer_within_the_read_timeout_is_timed_out(
 
 
 async def test_no_free_connection_in_time_is_timed_out_without_the_token(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.delay = 2.0
@@ -167,7 +172,7 @@ async def test_no_free_connection_in_time_is_timed_out_without_the_token(
 
 
 async def test_a_timeout_given_for_one_call_overrides_the_default(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.delay = 0.5
@@ -178,7 +183,7 @@ async def test_a_timeout_given_for_one_call_overrides_the_default(
 
 
 async def test_a_dropped_connection_is_a_network_error_without_the_token(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     recorder.reply = None  # the server closes the connection without answering
@@ -204,7 +209,7 @@ async def test_nobody_listening_is_a_network_error_without_the_token() -> None:
 
 
 async def test_requests_before_initialize_or_after_shutdown_are_refused(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     request = AiohttpRequest()
@@ -224,7 +229,7 @@ async def test_requests_before_initialize_or_after_shutdown_are_refused(
 
 
 async def test_an_environment_proxy_carries_the_request(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, proxy = upstream
     # Plain http: the proxy gets the absolute URL. (https would open a CONNECT tunnel.)
@@ -244,7 +249,7 @@ async def test_an_environment_proxy_carries_the_request(
 
 
 async def test_this_machine_is_reached_directly_whatever_proxy_is_set(
-    upstream: tuple[Upstream, HttpServer],
+    upstream: tuple[Upstream, WebServer],
 ) -> None:
     recorder, server = upstream
     # The proxy is a closed port: a request through it would fail.
@@ -306,3 +311,56 @@ def test_ssl_cert_file_replaces_the_bundle_as_for_httpx(
     monkeypatch.setenv("SSL_CERT_FILE", str(one))
 
     assert tls_context().cert_store_stats()["x509_ca"] == 1
+
+
+class _Recording(BaseRequest):
+    """Records the timeouts PTB hands to `do_request`, and answers every call with MESSAGE."""
+
+    def __init__(self) -> None:
+        self.timeouts: list[tuple[object, ...]] = []
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        self.timeouts.append((read_timeout, write_timeout, connect_timeout, pool_timeout))
+        return 200, json.dumps({"ok": True, "result": MESSAGE}).encode()
+
+
+async def test_ptb_marks_a_timeout_not_passed_with_its_public_default_none() -> None:
+    """The contract `timeout_or_default` relies on (BaseRequest.DEFAULT_NONE's docs): if
+    a PTB upgrade sends another marker, this fails before any timeout goes wrong."""
+    request = _Recording()
+    bot = Bot(DEFAULT_TOKEN, request=request)
+
+    await bot.send_message(USER, "hola")
+    await bot.send_message(USER, "hola", read_timeout=3, pool_timeout=None)
+
+    default = BaseRequest.DEFAULT_NONE
+    assert request.timeouts == [(default,) * 4, (3, default, default, None)]
+
+
+def test_a_timeout_not_passed_takes_the_default_and_anything_odd_is_refused() -> None:
+    assert timeout_or_default(BaseRequest.DEFAULT_NONE, 5.0) == 5.0
+    assert timeout_or_default(None, 5.0) is None
+    assert timeout_or_default(2, 5.0) == 2
+    assert timeout_or_default(0.5, None) == 0.5
+    for odd in ("3", True, object()):
+        with pytest.raises(TypeError, match="a timeout is seconds or None"):
+            timeout_or_default(odd, 5.0)

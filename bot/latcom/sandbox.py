@@ -2,8 +2,9 @@
 
 It owns a ledger, tokens and the purchase rules of the contract, so the bot can be run
 and tested end to end without the provider. Served in-process by `SandboxTransport`
-(bot/latcom/transport.py) or over real HTTP by `serve_sandbox`. The purchase's
-behaviour is chosen by the LAST FOUR digits of the phone number:
+(bot/latcom/transport.py); the development tools serve it over real HTTP
+(`python -m devtools sandbox`). The purchase's behaviour is chosen by the LAST FOUR
+digits of the phone number:
 
 | ending | behaviour |
 |---|---|
@@ -29,7 +30,6 @@ then HTTP 200 with a body that is not JSON. The wire rules are in `sandbox_wire.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import secrets
 import string
 import time
@@ -38,15 +38,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.provider import PurchaseRequest
-from bot.httpserver import HttpReply, HttpServer, serve
 from bot.latcom.sandbox_wire import (
     CODE_MESSAGES,
     PRODUCT_PRICES,
     TAE_MAX,
     TAE_MIN,
     RefusalError,
+    SandboxReply,
     error,
     json_object,
     reply,
@@ -63,8 +62,6 @@ __all__ = [
     "Charge",
     "Fault",
     "Sandbox",
-    "main_sandbox",
-    "serve_sandbox",
 ]
 
 DECLINE_ENDINGS = {
@@ -111,7 +108,7 @@ class Charge:
 
 
 class Sandbox:
-    """The provider's behaviour; `handle` is an `bot.httpserver.Handler`.
+    """The provider's behaviour; `handle` is a `SandboxHandler`.
 
     Two switches serve fault injection: `latency_seconds` delays every purchase's answer
     (the provider's own processing time), and `fault`, while set, makes every purchase
@@ -159,7 +156,7 @@ class Sandbox:
 
     async def handle(
         self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
+    ) -> SandboxReply | None:
         endpoint = target.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         expected = {"login": "POST", "get_balance": "GET", "product_purchase": "POST"}
         if endpoint not in expected:
@@ -178,7 +175,7 @@ class Sandbox:
             return reply(200, {**payload, "last_updated": self._last_updated})
         return await self._purchase(token, body)
 
-    def _login(self, body: bytes) -> HttpReply:
+    def _login(self, body: bytes) -> SandboxReply:
         data = json_object(body) or {}
         customer_id, secret_key = data.get("customer_id"), data.get("secret_key")
         if not (
@@ -204,7 +201,7 @@ class Sandbox:
             },
         )
 
-    async def _purchase(self, token: str, body: bytes) -> HttpReply | None:
+    async def _purchase(self, token: str, body: bytes) -> SandboxReply | None:
         data = json_object(body)
         dtid = data.get("distributor_transaction_id") if data else None
         dtid = dtid if isinstance(dtid, str) and dtid else None
@@ -256,7 +253,7 @@ class Sandbox:
         self.charges[charge.dtid] = charge
         return charge
 
-    async def _answer_after_charge(self, ending: str, charge: Charge) -> HttpReply | None:
+    async def _answer_after_charge(self, ending: str, charge: Charge) -> SandboxReply | None:
         fault = self.fault or FAULT_ENDINGS.get(ending)
         if fault is Fault.ERROR_96:
             return error(500, CODE_MESSAGES["96"], "96", charge.dtid)
@@ -266,9 +263,9 @@ class Sandbox:
             return error(500, "Internal server error")
         if fault is Fault.BAD_GATEWAY:
             html = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
-            return HttpReply(502, html, content_type="text/html")
+            return SandboxReply(502, html, content_type="text/html")
         if fault is Fault.GARBLED_200:
-            return HttpReply(200, b'{"success": true, "transaction_id": "TXN-', "text/plain")
+            return SandboxReply(200, b'{"success": true, "transaction_id": "TXN-', "text/plain")
         if fault is Fault.HANG or ending == "9970":
             await asyncio.sleep(self.hang_seconds if fault is Fault.HANG else self.slow_seconds)
         return reply(
@@ -284,25 +281,3 @@ class Sandbox:
                 "balance_after": charge.balance_after,
             },
         )
-
-
-async def serve_sandbox(sandbox: Sandbox, host: str = "127.0.0.1", port: int = 8099) -> HttpServer:
-    """Serve the sandbox over HTTP; its base URL is `<server.url>/api/distributor`."""
-    return await serve(sandbox.handle, host, port)
-
-
-def main_sandbox(port: int) -> None:
-    """Run a sandbox with the public sandbox credentials until interrupted."""
-    sandbox = Sandbox(customer_id=SANDBOX_CUSTOMER_ID, secret_key=SANDBOX_SECRET_KEY)
-
-    async def run() -> None:
-        server = await serve_sandbox(sandbox, port=port)
-        print(
-            f"Sandbox distributor API at {server.url}/api/distributor "
-            f"(customer_id={SANDBOX_CUSTOMER_ID}, secret_key={SANDBOX_SECRET_KEY})",
-            flush=True,
-        )
-        await server.serve_forever()
-
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run())

@@ -1,17 +1,19 @@
-"""The sandbox's wire rules: the contract's products and codes, request validation and
-the JSON it writes. Behaviour (ledger, tokens, magic endings) lives in `sandbox.py`."""
+"""The sandbox's wire rules: the contract's products and codes, request validation, the
+JSON it writes and the shape of its answers (`SandboxReply`, `SandboxHandler`).
+Behaviour (ledger, tokens, magic endings) lives in `sandbox.py`."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from bot.domain.provider import PurchaseRequest
-from bot.httpserver import HttpReply
 
 # None: any whole amount from TAE_MIN to TAE_MAX; otherwise the package's exact price.
 PRODUCT_PRICES: dict[str, int | None] = {
@@ -39,6 +41,20 @@ CODE_MESSAGES = {
     "96": "Error de sistema",
 }
 _PHONE = re.compile(r"[0-9]{10}")
+
+
+@dataclass(frozen=True, slots=True)
+class SandboxReply:
+    """One HTTP answer of the sandbox, before any transport carries it."""
+
+    status: int
+    body: bytes
+    content_type: str = "application/json"
+
+
+# How the sandbox is asked: (method, request target, lower-cased headers, body). None for
+# an answer means the connection is dropped without one, as a failing upstream's would be.
+SandboxHandler = Callable[[str, str, dict[str, str], bytes], Awaitable[SandboxReply | None]]
 
 
 class RefusalError(Exception):
@@ -85,18 +101,18 @@ def json_object(body: bytes) -> dict[str, Any] | None:
     return None
 
 
-def reply(status: int, payload: dict[str, Any]) -> HttpReply:
+def reply(status: int, payload: dict[str, Any]) -> SandboxReply:
     # Flat payloads only; money is written with exactly two decimals, as the provider does.
     parts = (
         f"{json.dumps(key)}: {f'{value:.2f}' if isinstance(value, Decimal) else json.dumps(value)}"
         for key, value in payload.items()
     )
-    return HttpReply(status, ("{" + ", ".join(parts) + "}").encode())
+    return SandboxReply(status, ("{" + ", ".join(parts) + "}").encode())
 
 
 def error(
     status: int, message: str, code: str | None = None, dtid: str | None = None
-) -> HttpReply:
+) -> SandboxReply:
     payload: dict[str, Any] = {"success": False, "error": message}
     if code is not None:
         payload |= {"response_code": code, "distributor_transaction_id": dtid}

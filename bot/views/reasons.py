@@ -12,7 +12,7 @@ import re
 
 from bot.i18n import plain
 
-# Each pattern matches a whole reason as bot/latcom and bot/purchasing write it.
+# Each pattern matches a whole reason as bot/latcom and bot/usecases/purchases.py write it.
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.DOTALL), key)  # DOTALL: the provider's text may hold line breaks
     for pattern, key in (

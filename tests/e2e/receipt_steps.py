@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.standin import ChatMessage
+from devtools.standin import ChatMessage
 from tests.harness import Harness
 
 CUSTOMER, ENGLISH_CUSTOMER = 10, 11

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.purchases import Purchase, Status
-from bot.standin import ChatMessage
+from devtools.standin import ChatMessage
 from storage.purchases import PurchaseRepository
 from tests.harness import ADMIN, RESELLER, Harness
 

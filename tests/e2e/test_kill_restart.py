@@ -23,10 +23,11 @@ import pytest
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
 from bot.domain.purchases import RESTART_REASON
-from bot.httpserver import HttpServer
-from bot.latcom.sandbox import Sandbox, serve_sandbox
-from bot.standin import FakeTelegram
-from bot.standin.server import StandInServer, serve_standin
+from bot.latcom.sandbox import Sandbox
+from devtools.sandbox_server import serve_sandbox
+from devtools.standin import FakeTelegram
+from devtools.standin.server import StandInServer, serve_standin
+from devtools.web import WebServer
 from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE, Chats
 
 ADMIN, SELLER, OTHER_SELLER = 1, 2, 3
@@ -41,7 +42,7 @@ class Upstreams:
     chats: Chats
     standin: StandInServer
     sandbox: Sandbox
-    sandbox_server: HttpServer
+    sandbox_server: WebServer
     database: Path
 
     def environment(self) -> dict[str, str]:

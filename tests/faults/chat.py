@@ -15,7 +15,7 @@ from typing import TypeVar
 from bot.domain.formatting import format_phone
 from bot.domain.purchases import Status
 from bot.i18n import CATALOGS
-from bot.standin import BotEvent, ChatMessage, FakeTelegram
+from devtools.standin import BotEvent, ChatMessage, FakeTelegram
 
 T = TypeVar("T")
 

@@ -19,13 +19,14 @@ import httpx
 
 from bot.app import App, build_application, start_application, stop_application
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_settings
-from bot.console import settle
 from bot.domain.purchases import Purchase
-from bot.httpserver import HttpServer
-from bot.latcom.sandbox import Sandbox, serve_sandbox
+from bot.latcom.sandbox import Sandbox
 from bot.services import Services
-from bot.standin import FakeTelegram, StandInRequest
-from bot.standin.server import StandInServer, serve_standin
+from devtools.console import settle
+from devtools.sandbox_server import serve_sandbox
+from devtools.standin import FakeTelegram, StandInRequest
+from devtools.standin.server import StandInServer, serve_standin
+from devtools.web import WebServer
 from storage import rows
 from storage.db import Database
 from tests.faults.chat import Chats
@@ -56,7 +57,7 @@ class LiveBot:
     )
     telegram: FakeTelegram = field(default_factory=lambda: FakeTelegram(rate_capacity=None))
     application: App | None = None
-    _sandbox_server: HttpServer | None = None
+    _sandbox_server: WebServer | None = None
     _standin: StandInServer | None = None
 
     def __post_init__(self) -> None:

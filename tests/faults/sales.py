@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.domain.purchases import Status
 from bot.latcom.sandbox import DECLINE_ENDINGS, FAULT_ENDINGS
-from bot.standin import ChatMessage
+from devtools.standin import ChatMessage
 from tests.faults.chat import Chats
 
 DECLINED_ENDINGS = {**DECLINE_ENDINGS, "9951": "51"}

@@ -10,12 +10,11 @@ from typing import Any
 
 import httpx
 import pytest
-from telegram._utils.types import ODVInput
 from telegram.ext import AIORateLimiter
 from telegram.request import BaseRequest, RequestData
 
 import bot.app
-from bot.standin import FakeTelegram, StandInRequest
+from devtools.standin import FakeTelegram, StandInRequest
 
 Delay = Callable[[str, Mapping[str, Any]], float]
 
@@ -55,10 +54,10 @@ class SlowRequest(StandInRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         params = request_data.parameters if request_data is not None else {}
         await asyncio.sleep(self._delay(url.rsplit("/", 1)[-1], params))

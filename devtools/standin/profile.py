@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from bot.standin.errors import bad_request
-from bot.standin.models import JsonDict
-from bot.standin.params import Params, opt_json, opt_str
-from bot.standin.state import StandInState
+from devtools.standin.errors import bad_request
+from devtools.standin.models import JsonDict
+from devtools.standin.params import Params, opt_json, opt_str
+from devtools.standin.state import StandInState
 
 MAX_COMMANDS = 100
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.standin.entities import FormattedText, decode_entity
+from devtools.standin.entities import FormattedText, decode_entity
 
 _SPACES = " \t\r\n\v\f"
 _TAGS = frozenset(

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from bot.standin import profile
-from bot.standin.entities import command_entities
-from bot.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, JsonDict, User
-from bot.standin.state import Chat, StandInState
-from bot.standin.updates import UpdateQueue
+from devtools.standin import profile
+from devtools.standin.entities import command_entities
+from devtools.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, JsonDict, User
+from devtools.standin.state import Chat, StandInState
+from devtools.standin.updates import UpdateQueue
 
 MAX_USER_TEXT = 4096
 

@@ -6,10 +6,10 @@ into python-telegram-bot in place of the network. Used by the terminal console a
 end-to-end tests, which run the real `Application` against it.
 """
 
-from bot.standin.errors import ApiError
-from bot.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, InlineButton, User
-from bot.standin.request import StandInRequest
-from bot.standin.telegram import FakeTelegram
+from devtools.standin.errors import ApiError
+from devtools.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, InlineButton, User
+from devtools.standin.request import StandInRequest
+from devtools.standin.telegram import FakeTelegram
 
 __all__ = [
     "ApiError",

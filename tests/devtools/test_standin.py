@@ -20,7 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bot.standin import BotEvent, FakeTelegram, StandInRequest
+from devtools.standin import BotEvent, FakeTelegram, StandInRequest
 
 USER = 1001
 TOKEN = "123:ABC"

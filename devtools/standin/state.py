@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.standin.errors import bad_request, forbidden
-from bot.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, JsonDict, User
-from bot.standin.params import Params, as_int
-from bot.standin.ratelimit import ChatRateLimiter
+from devtools.standin.errors import bad_request, forbidden
+from devtools.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, JsonDict, User
+from devtools.standin.params import Params, as_int
+from devtools.standin.ratelimit import ChatRateLimiter
 
 
 @dataclass

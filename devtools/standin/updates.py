@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from bot.standin.errors import ApiError, bad_request
-from bot.standin.models import JsonDict
-from bot.standin.params import Params, opt_float, opt_int, opt_json
+from devtools.standin.errors import ApiError, bad_request
+from devtools.standin.models import JsonDict
+from devtools.standin.params import Params, opt_float, opt_int, opt_json
 
 # Telegram leaves these out unless allowed_updates names them.
 OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})

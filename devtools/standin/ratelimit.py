@@ -6,7 +6,7 @@ import math
 import time
 from collections.abc import Callable
 
-from bot.standin.errors import ApiError
+from devtools.standin.errors import ApiError
 
 
 class ChatRateLimiter:

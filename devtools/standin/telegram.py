@@ -12,14 +12,14 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
-from bot.standin import messaging, profile
-from bot.standin.driving import ChatDriver
-from bot.standin.errors import ApiError
-from bot.standin.models import User
-from bot.standin.params import Params, opt_bool
-from bot.standin.ratelimit import ChatRateLimiter
-from bot.standin.state import StandInState
-from bot.standin.updates import UpdateQueue
+from devtools.standin import messaging, profile
+from devtools.standin.driving import ChatDriver
+from devtools.standin.errors import ApiError
+from devtools.standin.models import User
+from devtools.standin.params import Params, opt_bool
+from devtools.standin.ratelimit import ChatRateLimiter
+from devtools.standin.state import StandInState
+from devtools.standin.updates import UpdateQueue
 
 Method = Callable[[Params], object]
 

@@ -1,4 +1,4 @@
-"""`python -m bot console`: the real bot in this terminal, with a stand-in for Telegram.
+"""`python -m devtools console`: the real bot in this terminal, with a stand-in for Telegram.
 
 The same `Application` as on Telegram, built by the same factory; only the Bot API is
 replaced by the stand-in. Bot messages are printed with numbered buttons; typing a
@@ -15,7 +15,7 @@ from bot.app import App, build_application, start_application, stop_application
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.processor import PerUserUpdateProcessor
-from bot.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
+from devtools.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
 
 BANNER = """\
 Consola local del bot de recargas (Telegram simulado, proveedor: {provider}).

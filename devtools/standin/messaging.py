@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.standin.entities import FormattedText
-from bot.standin.errors import bad_request
-from bot.standin.html import HtmlError, parse_html
-from bot.standin.markup import parse_reply_markup
-from bot.standin.models import BotEvent, ChatMessage, JsonDict
-from bot.standin.params import Params, opt_bool, opt_int, opt_json, opt_str
-from bot.standin.state import Chat, StandInState
+from devtools.standin.entities import FormattedText
+from devtools.standin.errors import bad_request
+from devtools.standin.html import HtmlError, parse_html
+from devtools.standin.markup import parse_reply_markup
+from devtools.standin.models import BotEvent, ChatMessage, JsonDict
+from devtools.standin.params import Params, opt_bool, opt_int, opt_json, opt_str
+from devtools.standin.state import Chat, StandInState
 
 MAX_TEXT_LENGTH = 4096
 MAX_ANSWER_LENGTH = 200

@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from bot.standin import FakeTelegram
-from bot.standin.server import DEFAULT_TOKEN, StandInServer, serve_standin
+from devtools.standin import FakeTelegram
+from devtools.standin.server import DEFAULT_TOKEN, StandInServer, serve_standin
 
 USER = 42
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.standin.errors import ApiError, bad_request
+from devtools.standin.errors import ApiError, bad_request
 
 JsonDict = dict[str, Any]
 

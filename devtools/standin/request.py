@@ -6,13 +6,11 @@ import asyncio
 import json
 from urllib.parse import urlsplit
 
-# PTB's own request classes annotate their timeouts with these two.
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
-from bot.standin.telegram import FakeTelegram
+from bot.telegram_http import timeout_or_default
+from devtools.standin.telegram import FakeTelegram
 
 
 class StandInRequest(BaseRequest):
@@ -45,12 +43,13 @@ class StandInRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        """Answer one request: the method is the URL's last path segment."""
+        """Answer one request: the method is the URL's last path segment. The timeouts
+        are typed as in `bot.telegram_http.AiohttpRequest.do_request`."""
         if method != "POST":
             return 404, b'{"ok":false,"error_code":404,"description":"Not Found"}'
         if request_data is not None and request_data.contains_files:
@@ -63,7 +62,7 @@ class StandInRequest(BaseRequest):
             ).encode()
         endpoint = urlsplit(url).path.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data is not None else {}
-        limit = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
+        limit = timeout_or_default(read_timeout, self._read_timeout)
         try:
             async with asyncio.timeout(limit):
                 status, body = await self._fake.call(endpoint, params)

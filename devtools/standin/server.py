@@ -1,11 +1,12 @@
 """The stand-in Bot API over real HTTP, so the bot's own HTTP transport talks to it.
 
-`StandInServer` serves a `FakeTelegram` on 127.0.0.1 at `/bot<token>/<method>`, the way
-api.telegram.org does: parameters from the query string, a JSON body or a form body
-(what PTB's request classes send), a wrong token refused with 401 and a malformed path with 404.
-Long polling works as on Telegram: getUpdates holds the request open until an update
-arrives or its `timeout` runs out. `bot_settings` points the production path of
-`build_application` (no `request=`) at the server, so both sides use the real HTTP stack.
+`StandInServer` serves a `FakeTelegram` on 127.0.0.1 at `/bot<token>/<method>` (on
+aiohttp.web: devtools/web.py), the way api.telegram.org does: parameters from the query
+string, a JSON body or a form body (what PTB's request classes send), a wrong token
+refused with 401 and a malformed path with 404. Long polling works as on Telegram:
+getUpdates holds the request open until an update arrives or its `timeout` runs out.
+`bot_settings` points the production path of `build_application` (no `request=`) at the
+server, so both sides use the real HTTP stack.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import secrets
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
+from aiohttp import web
 from pydantic import SecretStr
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings
-from bot.httpserver import HttpReply, HttpServer
-from bot.standin.telegram import FakeTelegram
+from devtools.standin.telegram import FakeTelegram
+from devtools.web import WebServer
 
 # The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
@@ -31,8 +33,13 @@ _PATH = re.compile(r"/bot(?P<token>[^/]*)/(?P<method>[A-Za-z0-9_]*)")
 DEFAULT_TOKEN = "1000000001:stand-in-over-http"  # noqa: S105 - local only
 
 
-def _refusal(status: int, description: str) -> HttpReply:
-    return HttpReply.json(status, {"ok": False, "error_code": status, "description": description})
+def _envelope(status: int, envelope: dict[str, Any]) -> web.Response:
+    body = json.dumps(envelope, ensure_ascii=False).encode()
+    return web.Response(status=status, body=body, content_type="application/json")
+
+
+def _refusal(status: int, description: str) -> web.Response:
+    return _envelope(status, {"ok": False, "error_code": status, "description": description})
 
 
 class StandInServer:
@@ -49,7 +56,7 @@ class StandInServer:
             raise ValueError("a bot token looks like '123456:ABC-def_...'")
         self.telegram = telegram
         self.token = token
-        self._http = HttpServer(self.handle, host, port)
+        self._http = WebServer(self.handle, host, port)
 
     async def start(self) -> None:
         await self._http.start()
@@ -112,24 +119,23 @@ class StandInServer:
             "PTB_TIMEDELTA": "1",
         }
 
-    async def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> HttpReply | None:
-        """Answer one HTTP request as the Bot API would (a `bot.httpserver.Handler`)."""
-        parts = urlsplit(target)
-        route = _PATH.fullmatch(parts.path)
+    async def handle(self, request: web.Request) -> web.Response:
+        """Answer one HTTP request as the Bot API would (a `devtools.web.Handler`)."""
+        url = request.rel_url
+        route = _PATH.fullmatch(url.raw_path)
         if route is None or not _TOKEN.fullmatch(route["token"]) or not route["method"]:
             return _refusal(404, "Not Found")
         if not secrets.compare_digest(route["token"].encode(), self.token.encode()):
             return _refusal(401, "Unauthorized")
-        if method not in {"GET", "POST"}:
+        if request.method not in {"GET", "POST"}:
             return _refusal(405, "Method Not Allowed")
+        content_type = request.headers.get("Content-Type", "")
         try:
-            params = _parameters(parts.query, headers.get("content-type", ""), body)
+            params = _parameters(url.raw_query_string, content_type, await request.read())
         except ValueError as exc:
             return _refusal(400, f"Bad Request: {exc}")
         status, envelope = await self.telegram.call(route["method"], params)
-        return HttpReply(status, json.dumps(envelope, ensure_ascii=False).encode())
+        return _envelope(status, envelope)
 
 
 def _parameters(query: str, content_type: str, body: bytes) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.standin.errors import bad_request
+from devtools.standin.errors import bad_request
 
 Params = Mapping[str, Any]
 
