@@ -24,7 +24,7 @@ Escribe el número de un botón para pulsarlo. Ctrl-D o /salir para terminar.
 """
 
 
-async def settle(application: App, telegram: FakeTelegram) -> None:
+async def wait_until_quiet(application: App, telegram: FakeTelegram) -> None:
     """Wait until every update was handled and every purchase in flight is done."""
     processor = application.update_processor
     await telegram.wait_until_delivered()
@@ -105,7 +105,7 @@ class Console:
                     break
                 if line.strip():
                     self._press_or_say(line.strip())
-                    await settle(self.application, self.telegram)
+                    await wait_until_quiet(self.application, self.telegram)
         finally:
             print("\nHasta luego.", flush=True)
             await stop_application(self.application)

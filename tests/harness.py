@@ -22,7 +22,7 @@ from bot.latcom.sandbox_wire import SandboxReply
 from bot.latcom.transport import SandboxTransport
 from bot.logs import setup_logging
 from bot.services import Services
-from devtools.console import settle
+from devtools.console import wait_until_quiet
 from devtools.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
 from storage import rows
 from storage.db import Database
@@ -160,7 +160,7 @@ class Harness:
     async def stop(self) -> None:
         if self.application is None:
             return
-        await self.settle()
+        await self.wait_until_quiet()
         await stop_application(self.application)
         self.application = None
 
@@ -183,17 +183,17 @@ class Harness:
         assert services is not None
         return services
 
-    async def settle(self) -> None:
+    async def wait_until_quiet(self) -> None:
         """Wait until every update was handled and every purchase in flight is done."""
         assert self.application is not None
         async with asyncio.timeout(10):
-            await settle(self.application, self.telegram)
+            await wait_until_quiet(self.application, self.telegram)
 
     async def _new_messages(self, chat_id: int, action: Any) -> list[ChatMessage]:
         before = {m.message_id: m for m in self.telegram.bot_messages(chat_id)}
         self.pace.step()
         action()
-        await self.settle()
+        await self.wait_until_quiet()
         return [m for m in self.telegram.bot_messages(chat_id) if before.get(m.message_id) != m]
 
     async def reply(self, user_id: int, message_id: int, text: str) -> list[ChatMessage]:

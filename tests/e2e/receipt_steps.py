@@ -43,7 +43,7 @@ async def share_contact(
     before = {m.message_id for m in bot.telegram.bot_messages(user_id)}
     bot.pace.step()
     bot.telegram.send_contact(user_id, phone, contact_user_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
     return [m for m in bot.telegram.bot_messages(user_id) if m.message_id not in before]
 
 

@@ -40,4 +40,4 @@ class UpdateRecorder:
         assert application is not None
         update = Update.de_json(self.delivered[update_id], application.bot)
         await application.update_queue.put(update)
-        await self._bot.settle()
+        await self._bot.wait_until_quiet()

@@ -64,7 +64,7 @@ async def test_a_user_with_slow_replies_delays_nobody_else(make_live: MakeLive) 
     live.chats.telegram.on_bot_message = lambda event: order.append(event.chat_id)
     live.chats.telegram.send_text(SELLER, "/recarga")
     live.chats.telegram.send_text(OTHER, "/recarga")
-    await live.settle()
+    await live.wait_until_quiet()
 
     assert order == [OTHER, SELLER], "the second user's reply did not wait for the first's"
 
@@ -78,7 +78,7 @@ async def test_updates_of_one_user_are_handled_in_order(make_live: MakeLive) -> 
     for phone in phones:  # all queued before the bot sees the first
         for text in ("/recarga", phone, "/cancelar"):
             live.chats.telegram.send_text(SELLER, text)
-    await live.settle()
+    await live.wait_until_quiet()
 
     texts = live.chats.texts(SELLER)
     assert len(texts) == 3 * len(phones)

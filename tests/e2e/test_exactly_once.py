@@ -26,7 +26,7 @@ async def test_confirm_tapped_again_and_again_places_one_purchase(bot: Harness, 
     summary = await bot.reach(RESELLER, Step.CONFIRM)
     for _ in range(taps):
         bot.telegram.press_button(RESELLER, "✅", summary.message_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
 
     [purchase] = await bot.purchases()
     assert purchase.status is Status.APPROVED
@@ -45,7 +45,7 @@ async def test_second_device_tapping_while_the_purchase_is_in_flight(bot: Harnes
     assert confirm is not None
     bot.telegram.press_raw(RESELLER, summary.message_id, confirm)  # the phone
     bot.telegram.press_raw(RESELLER, summary.message_id, confirm)  # the desktop app
-    await bot.settle()
+    await bot.wait_until_quiet()
 
     [purchase] = await bot.purchases()
     assert purchase.status is Status.APPROVED

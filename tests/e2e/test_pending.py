@@ -157,7 +157,7 @@ async def test_a_settled_purchase_cannot_be_settled_again(two_admins: Harness) -
     [question] = await bot.tap(ADMIN, f"❌ {purchase.folio}", first_page.message_id)
     bot.telegram.press_button(ADMIN, "❌ Sí", question.message_id)
     bot.telegram.press_button(ADMIN, "❌ Sí", question.message_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
 
     settled = await stored(bot, purchase)
     assert (settled.status, settled.settled_by) == (Status.DECLINED, ADMIN)

@@ -62,7 +62,7 @@ async def test_double_taps_on_either_button_place_one_purchase(bot: Harness) -> 
     bot.pace.step()
     bot.telegram.press_button(RESELLER, "✅", summary.message_id)
     bot.telegram.press_button(RESELLER, "✅", summary.message_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
     assert text_of(bot.telegram.message(RESELLER, summary.message_id)).startswith(WARNING)
     assert len(bot.sandbox.charges) == 1
     # The warning is a newer version of the draft than the summary the second tap saw.
@@ -71,7 +71,7 @@ async def test_double_taps_on_either_button_place_one_purchase(bot: Harness) -> 
     bot.pace.step()
     for _ in range(3):
         bot.telegram.press_button(RESELLER, AGAIN, summary.message_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
     assert len(bot.sandbox.charges) == 2
     assert len(bot.sandbox.received) == 2
     assert bot.alerts(RESELLER) == [CHANGED, ALREADY_PLACED, ALREADY_PLACED]

@@ -47,6 +47,6 @@ async def test_a_double_tap_on_the_next_pending_page_edits_once(bot: Harness) ->
     assert next_page.callback_data is not None
     bot.telegram.press(ADMIN, page.message_id, next_page.callback_data)
     bot.telegram.press(ADMIN, page.message_id, next_page.callback_data)
-    await bot.settle()
+    await bot.wait_until_quiet()
     # The conftest fixture fails the test if Telegram refused the second, unchanged edit.
     assert "6" in text_of(bot.telegram.message(ADMIN, page.message_id))

@@ -253,7 +253,7 @@ async def test_double_tap_on_confirm_charges_once(bot: Harness) -> None:
     summary = await bot.reach(RESELLER, Step.CONFIRM)
     bot.telegram.press_button(RESELLER, "✅", summary.message_id)
     bot.telegram.press_button(RESELLER, "✅", summary.message_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
 
     assert len(bot.sandbox.charges) == 1
     assert len(bot.sandbox.received) == 1
@@ -286,7 +286,7 @@ async def test_two_resellers_buy_at_once_without_mixing(bot: Harness) -> None:
     theirs = await bot.reach(ENGLISH_RESELLER, Step.CONFIRM, phone="33 1234 5678", amount="70")
     bot.telegram.press_button(RESELLER, "✅", mine.message_id)
     bot.telegram.press_button(ENGLISH_RESELLER, "✅", theirs.message_id)
-    await bot.settle()
+    await bot.wait_until_quiet()
 
     bought = {(c.phone, c.amount) for c in bot.sandbox.charges.values()}
     assert bought == {("5537686660", 100), ("3312345678", 70)}

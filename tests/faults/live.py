@@ -22,7 +22,7 @@ from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings, load_s
 from bot.domain.purchases import Purchase
 from bot.latcom.sandbox import Sandbox
 from bot.services import Services
-from devtools.console import settle
+from devtools.console import wait_until_quiet
 from devtools.sandbox_server import serve_sandbox
 from devtools.standin import FakeTelegram, StandInRequest
 from devtools.standin.server import StandInServer, serve_standin
@@ -120,7 +120,7 @@ class LiveBot:
         """A clean stop: every update handled, every purchase in flight settled."""
         if self.application is None:
             return
-        await self.settle()
+        await self.wait_until_quiet()
         await stop_application(self.application)
         self.application = None
 
@@ -153,11 +153,11 @@ class LiveBot:
         assert services is not None
         return services
 
-    async def settle(self, within: float = 10.0) -> None:
+    async def wait_until_quiet(self, within: float = 10.0) -> None:
         """Wait until every update was handled and every purchase in flight is done."""
         assert self.application is not None
         async with asyncio.timeout(within):
-            await settle(self.application, self.telegram)
+            await wait_until_quiet(self.application, self.telegram)
 
     async def purchases(self) -> list[Purchase]:
         """Every stored purchase, oldest first."""

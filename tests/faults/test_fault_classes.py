@@ -27,7 +27,7 @@ async def buy(live: LiveBot, phone: str) -> tuple[Status, str, Purchase]:
     """A package bought by SELLER; the receipt shown, and the purchase as stored."""
     summary = await live.chats.to_confirm(SELLER, phone)
     status, text = await live.chats.confirm(SELLER, summary, phone)
-    await live.settle()
+    await live.wait_until_quiet()
     purchase = (await live.purchases())[-1]
     assert purchase.phone == phone.replace(" ", "")
     assert purchase.status is status, "the receipt shown is the state stored"

@@ -124,7 +124,7 @@ async def test_500_random_purchases_keep_every_invariant(live: LiveBot) -> None:
         for number in range(ROUNDS):
             await round_of_sales(live, maker)
             await restart_with_work_in_flight(live, maker, crash=number % 2 == 1)
-        await live.settle()
+        await live.wait_until_quiet()
         purchases = {purchase.phone: purchase for purchase in await live.purchases()}
     finally:
         await live.close()
