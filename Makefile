@@ -32,7 +32,7 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
-# Figures, not assertions: see README.md "Benchmark" for the latest and how to read them.
+# Figures, not assertions: see docs/BENCHMARK.md for the method, the latest and how to read them.
 bench: $(STAMP)
 	$(BIN)/python -m bench.topups
 	$(BIN)/python -m bench.history

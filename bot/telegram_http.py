@@ -4,7 +4,7 @@ PTB's own `HTTPXRequest` spends about 0.8 ms of the event loop on each Bot API r
 (measured with PTB 22.8, httpx 0.28, against a local server); aiohttp does the same
 request in about 0.4 ms. Every step of a top-up makes one to three such requests, plus
 its share of `getUpdates`, on the one event loop all resellers share, so the difference
-is felt by everyone, every step (README, "Benchmark").
+is felt by everyone, every step (docs/BENCHMARK.md).
 
 Behaviour matches `HTTPXRequest`: the same default timeouts, connection pool sizes and
 User-Agent; a timeout is `telegram.error.TimedOut`, any other transport failure
