@@ -76,7 +76,7 @@ async def settle_pressed(update: Update, context: BotContext) -> None:
         result = await settlement.settle(
             admin.id, admin.full_name, button.purchase_id, charged=False
         )
-        await answer(context, query, result, lang)
+        await tell_admin(context, query, result, lang)
         return
     found = await settlement.still_pending(button.purchase_id)
     if not isinstance(found, Purchase):
@@ -115,7 +115,7 @@ async def reference_typed(update: Update, context: BotContext) -> None:
         asked = await message.reply_text(t(lang, "settle.reference_invalid"), reply_markup=again)
         await settlement.asked(user.id, result.purchase_id, asked.message_id)
     else:
-        await answer(context, message, result, lang)
+        await tell_admin(context, message, result, lang)
     raise ApplicationHandlerStop
 
 
@@ -145,10 +145,10 @@ async def skip_reference(update: Update, context: BotContext) -> None:
     replied = message.reply_to_message
     reply_to = replied.message_id if replied else None
     result = await context.services.settlement.skip(user.id, user.full_name, reply_to)
-    await answer(context, message, result, lang_of(update))
+    await tell_admin(context, message, result, lang_of(update))
 
 
-async def answer(
+async def tell_admin(
     context: BotContext, origin: CallbackQuery | Message, result: Answer, lang: str
 ) -> None:
     """Tell the admin what their settlement did, in answer to the button or message."""

@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CommandHandler
 
 from bot import views
 from bot.context import BotContext
-from bot.domain.sharing import Refused
+from bot.domain.sharing import LinkRefused
 from bot.i18n import t
 from handlers.common import lang_of, refuse
 
@@ -24,8 +24,8 @@ async def start(update: Update, context: BotContext) -> None:
     lang = lang_of(update)
     if context.args:
         found = await context.services.sharing.open(user.id, context.args[0], time.time())
-        if isinstance(found, Refused):
-            key = "shared.slow_down" if found is Refused.SLOW_DOWN else "shared.invalid"
+        if isinstance(found, LinkRefused):
+            key = "shared.slow_down" if found is LinkRefused.SLOW_DOWN else "shared.invalid"
             await context.bot.send_message(chat.id, t(lang, key))
         else:
             copy = views.customer_copy(found, lang, context.services.zone)

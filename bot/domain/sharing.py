@@ -17,7 +17,7 @@ MAX_FAILURES = 5
 WINDOW_SECONDS = 600.0
 
 
-class Refused(Enum):
+class LinkRefused(Enum):
     """Why a link showed nothing; the user is told no more than that."""
 
     NOT_FOUND = "not_found"

@@ -16,7 +16,7 @@ from bot.domain.roles import Role
 from bot.domain.sharing import (
     MAX_FAILURES,
     WINDOW_SECONDS,
-    Refused,
+    LinkRefused,
     deep_link,
     new_token,
     well_formed,
@@ -40,14 +40,14 @@ class Sharing:
         token = await self._shares.token_for(purchase.id, reader_id, new_token())
         return purchase, deep_link(bot_username, token)
 
-    async def open(self, user_id: int, token: str, now: float) -> Purchase | Refused:
+    async def open(self, user_id: int, token: str, now: float) -> Purchase | LinkRefused:
         """The receipt behind `token` (`now`: Unix seconds), unless the user tried too
         many wrong ones lately."""
         since = now - WINDOW_SECONDS
         if await self._shares.failures(user_id, since) >= MAX_FAILURES:
-            return Refused.SLOW_DOWN
+            return LinkRefused.SLOW_DOWN
         purchase = await self._shares.shared(token) if well_formed(token) else None
         if purchase is None:
             await self._shares.failed(user_id, now, forget_before=since)
-            return Refused.NOT_FOUND
+            return LinkRefused.NOT_FOUND
         return purchase

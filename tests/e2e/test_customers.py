@@ -18,7 +18,7 @@ from tests.e2e.receipt_steps import (
     text,
     verified,
 )
-from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness
+from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness, text_of
 from tests.receipts_seed import add_purchases
 
 HOME = "5537686660"
@@ -259,3 +259,19 @@ async def test_sellers_keep_selling_while_customers_use_the_bot(bot: Harness) ->
     assert text(done).startswith("✅ Número verificado: 33 1234 5678")
     [greeting] = await bot.say(ADMIN, "/start")
     assert "/recibos" in text(greeting)
+
+
+async def test_a_customer_hears_of_a_pending_top_up_settled_as_charged(bot: Harness) -> None:
+    await bot.say(STRANGER, "/mis_recargas")
+    await bot.send_contact(STRANGER, "+52 1 55 1234 9996", STRANGER)
+    before = len(bot.telegram.bot_messages(STRANGER))
+    await bot.say(ADMIN, "/start")
+    await bot.buy(RESELLER, phone="55 1234 9996")
+    bot.pace.step(5)
+    [page] = await bot.say(ADMIN, "/pendientes")
+    [question] = await bot.tap(ADMIN, "✅", page.message_id)
+    await bot.reply(ADMIN, question.message_id, "RRN-1")
+    [purchase] = await bot.purchases()
+    assert purchase.status is Status.APPROVED
+    [notice] = bot.telegram.bot_messages(STRANGER)[before:]
+    assert "55 1234 9996" in text_of(notice)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.drafts import Step
+from bot.domain.drafts import DraftStatus, Step
 from bot.domain.formatting import format_datetime
 from bot.domain.purchases import Status
 from tests.harness import ENGLISH_RESELLER, RESELLER, Harness, text_of
@@ -310,3 +310,13 @@ async def test_a_slow_provider_turns_the_summary_into_a_processing_notice(
     assert processing.startswith("⏳ Procesando la recarga de $100 MXN a 55 1234 9970")
     assert receipt.startswith("✅ Recarga exitosa")
     assert len(bot.sandbox.charges) == 1
+
+
+async def test_a_reseller_sharing_their_own_card_mid_sale_tops_up_their_phone(
+    bot: Harness,
+) -> None:
+    await bot.reach(RESELLER, Step.PHONE)
+    [products] = await bot.send_contact(RESELLER, "+52 55 3768 6660", RESELLER)
+    assert "Número: 55 3768 6660" in text_of(products)
+    [draft] = [d for d in await bot.drafts(RESELLER) if d.status is DraftStatus.OPEN]
+    assert draft.step is Step.PRODUCT

@@ -15,7 +15,7 @@ from bot.domain.clock import utcnow
 from bot.domain.drafts import Step
 from bot.domain.history import NEWEST, Direction, Scope
 from bot.domain.purchases import Purchase
-from bot.domain.sharing import MAX_FAILURES, WINDOW_SECONDS, Refused, deep_link, new_token
+from bot.domain.sharing import MAX_FAILURES, WINDOW_SECONDS, LinkRefused, deep_link, new_token
 from bot.usecases.sharing import Sharing
 from storage.customers import CustomerRepository
 from storage.db import Database
@@ -153,15 +153,15 @@ async def test_wrong_tokens_slow_the_user_down_for_a_while(database: Database) -
     sharing = Sharing(shares, HistoryRepository(database))
     now = 1_800_000_000.0
     for n in range(MAX_FAILURES):
-        assert await sharing.open(10, f"wrong-token-{n:06d}", now + n) is Refused.NOT_FOUND
+        assert await sharing.open(10, f"wrong-token-{n:06d}", now + n) is LinkRefused.NOT_FOUND
     # Even the right token is refused now, so the refusal tells nothing about it.
-    assert await sharing.open(10, good, now + 10) is Refused.SLOW_DOWN
-    assert await sharing.open(11, good, now + 10) != Refused.SLOW_DOWN  # others aren't
+    assert await sharing.open(10, good, now + 10) is LinkRefused.SLOW_DOWN
+    assert await sharing.open(11, good, now + 10) != LinkRefused.SLOW_DOWN  # others aren't
     later = now + MAX_FAILURES + WINDOW_SECONDS
     opened = await sharing.open(10, good, later)
     assert isinstance(opened, Purchase) and opened.id == folio
     # Malformed tokens count too, and only the last window is kept.
-    assert await sharing.open(10, "x", later) is Refused.NOT_FOUND
+    assert await sharing.open(10, "x", later) is LinkRefused.NOT_FOUND
     assert await shares.failures(10, 0) == 1
 
 

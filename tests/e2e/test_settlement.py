@@ -247,3 +247,21 @@ async def test_only_admins_list_or_settle(bot: Harness) -> None:
     await bot.say(RESELLER, "/omitir")
     assert (await stored(bot, purchase)).status is Status.PENDING
     assert all("administradores" in answer for answer in bot.answers(RESELLER)[-4:])
+
+
+async def test_a_double_tap_on_the_next_pending_page_edits_once(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    for n in range(6):
+        await bot.buy(RESELLER, phone=f"55 12{n:02d} 9996")
+        bot.pace.step(5)
+    [page] = await bot.say(ADMIN, "/pendientes")
+    bot.pace.step()
+    next_page = next(
+        b for b in page.buttons if b.callback_data and b.callback_data.startswith("pending:newer:")
+    )
+    assert next_page.callback_data is not None
+    bot.telegram.press(ADMIN, page.message_id, next_page.callback_data)
+    bot.telegram.press(ADMIN, page.message_id, next_page.callback_data)
+    await bot.wait_until_quiet()
+    # The conftest fixture fails the test if Telegram refused the second, unchanged edit.
+    assert "6" in text_of(bot.telegram.message(ADMIN, page.message_id))

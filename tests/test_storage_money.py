@@ -1,5 +1,5 @@
 """Storage of money safety on a real SQLite file: the repeat guard, settlements, and
-whether each outcome was seen. (Replayed updates: test_update_log.py.)"""
+whether each outcome was seen. (Replayed updates: test_replay_guard.py.)"""
 
 from __future__ import annotations
 
