@@ -121,3 +121,16 @@ def _require_valid(national: str) -> None:
         or not phonenumbers.is_valid_number_for_region(number, _MX)
     ):
         raise PhoneError("phone.invalid")
+
+
+def parse_contact_phone(number: str) -> str:
+    """The ten-digit national number of a Telegram account's own contact, or PhoneError.
+
+    Telegram gives an account's number in international form, though some clients send
+    it without the "+": "4512345678" is a Danish number (+45 1234 5678), never the
+    Mexican 45 1234 5678. So digits without "+" get one, and anything but +52 is foreign.
+    """
+    stripped = visible(number).strip()
+    if stripped and not stripped.startswith("+"):
+        stripped = "+" + stripped
+    return parse_phone(stripped)

@@ -17,7 +17,7 @@ from bot.domain.customers import (
     looks_like_a_number,
 )
 from bot.domain.history import NEWEST, Direction, Scope
-from bot.domain.phones import parse_phone
+from bot.domain.phones import parse_contact_phone
 from bot.domain.roles import Role
 from storage.customers import CustomerRepository
 from storage.history import HistoryRepository
@@ -50,7 +50,7 @@ class Customers:
         if owner_id != user_id:
             return NotVerified.NOT_OWN
         try:
-            phone = parse_phone(number)
+            phone = parse_contact_phone(number)
         except DomainError:
             return NotVerified.NOT_MEXICAN
         return await self._page(await self._customers.verify(user_id, phone, lang))

@@ -3,6 +3,8 @@ number, notices of new top-ups, and the privacy rules around them."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain.formatting import format_datetime
 from bot.domain.purchases import Status
 from bot.domain.sharing import MAX_FAILURES
@@ -275,3 +277,30 @@ async def test_a_customer_hears_of_a_pending_top_up_settled_as_charged(bot: Harn
     assert purchase.status is Status.APPROVED
     [notice] = bot.telegram.bot_messages(STRANGER)[before:]
     assert "55 1234 9996" in text_of(notice)
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        "4512345678",  # Denmark, +45 1234 5678, sent without the "+"
+        "4791234567",  # Norway, +47 9123 4567
+        "6591234567",  # Singapore, +65 9123 4567
+        "3545512345",  # Iceland, +354 551 2345
+    ],
+)
+async def test_a_foreign_account_sent_without_its_plus_verifies_no_mexican_number(
+    bot: Harness, foreign: str
+) -> None:
+    add_customers(bot)
+    await bot.say(CUSTOMER, "/mis_recargas")
+    [refused] = await share_contact(bot, CUSTOMER, foreign, CUSTOMER)
+    assert text(refused) == plain("es", "customers.not_mexican")
+    [still] = await bot.say(CUSTOMER, "/mis_recargas")
+    assert "Compartir mi número" in text(still)  # nothing verified: asked again
+
+
+async def test_a_mexican_account_sent_without_its_plus_verifies(bot: Harness) -> None:
+    add_customers(bot)
+    await bot.say(CUSTOMER, "/mis_recargas")
+    [verified, _] = await share_contact(bot, CUSTOMER, "5215537686660", CUSTOMER)
+    assert "55 3768 6660" in text(verified)
