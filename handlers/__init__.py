@@ -11,6 +11,7 @@ from handlers.customers import customer_first_handlers, customer_handlers
 from handlers.edits import edit_handlers
 from handlers.errors import on_error
 from handlers.languages import language_handlers
+from handlers.private_only import private_only_handlers
 from handlers.receipts import receipt_handlers
 from handlers.replays import replay_handlers
 from handlers.settlement import reference_handlers, settlement_handlers
@@ -25,6 +26,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     handler whose filter matches takes it."""
     # Money safety first: a replayed update stops in the first group of all; an admin's
     # answer to "provider's reference?" is taken before any other text handler.
+    application.add_handlers(private_only_handlers(), group=-5)  # groups: say so, leave
     application.add_handlers(replay_handlers(), group=-4)  # same update_id twice: once
     application.add_handlers(edit_handlers(), group=-3)  # an edit is no new input
     application.add_handlers(language_handlers(), group=-3)  # the language admins write in

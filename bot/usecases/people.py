@@ -29,6 +29,9 @@ class People:
         # Known once read or written: an admin's every update notes their language, and
         # only a change costs a write.
         self._langs: dict[int, str] = {}
+        # Groups and channels the bot has told it works in private chats only. In
+        # memory: it leaves them at once, so only updates already on their way follow.
+        self._left: set[int] = set()
 
     @property
     def admins(self) -> list[int]:
@@ -47,6 +50,14 @@ class People:
         if role is Role.STRANGER and await self._customers.get(user_id) is not None:
             return Role.CUSTOMER
         return role
+
+    def first_word_outside(self, chat_id: int) -> bool:
+        """Whether the bot has yet to tell a group or channel that it works in private
+        chats only (it says so once, then leaves)."""
+        if chat_id in self._left:
+            return False
+        self._left.add(chat_id)
+        return True
 
     async def customer(self, user_id: int) -> Customer | None:
         return await self._customers.get(user_id)

@@ -137,6 +137,27 @@ class ChatDriver:
             )
         return self.press_raw(user_id, message.message_id, chosen.callback_data)
 
+    def add_group(self, group_id: int, title: str, added_by: int) -> None:
+        """`added_by` (a user added before) adds the bot to a group (a negative id)."""
+        if group_id >= 0:
+            raise ValueError("group ids are negative")
+        user = self._state.chat(added_by).user
+        self._state.chats[group_id] = Chat(
+            user, started=True, group_id=group_id, title=title,
+            next_message_id=self._state.first_message_id,
+        )  # fmt: skip
+
+    def send_in_group(self, group_id: int, user_id: int, text: str) -> int:
+        """A member writes `text` in a group the bot is in; returns the update_id."""
+        chat = self._state.chats.get(group_id)
+        if chat is None or chat.group_id is None:
+            raise ValueError(f"no group {group_id}: call add_group() first")
+        self._state.chat(user_id)  # ValueError for a user nobody added
+        message = self._state.add_message(
+            chat, from_bot=False, text=text, entities=command_entities(text), sender_id=user_id
+        )
+        return self._updates.push("message", self._state.message_json(message))
+
     def _user_message(self, user_id: int, **fields: Any) -> int:
         chat = self._state.chat(user_id)
         chat.started, chat.blocked = True, False

@@ -9,7 +9,7 @@ from devtools.standin.errors import bad_request
 from devtools.standin.html import HtmlError, parse_html
 from devtools.standin.markup import parse_reply_markup
 from devtools.standin.models import BotEvent, ChatMessage, JsonDict
-from devtools.standin.params import Params, opt_bool, opt_int, opt_json, opt_str
+from devtools.standin.params import Params, as_int, opt_bool, opt_int, opt_json, opt_str
 from devtools.standin.state import Chat, StandInState
 
 MAX_TEXT_LENGTH = 4096
@@ -81,7 +81,7 @@ def send_message(state: StandInState, params: Params) -> JsonDict:
         reply_keyboard=markup.other,
         reply_to_message_id=reply_to,
     )
-    state.emit(BotEvent("sent", chat.user.id, message))
+    state.emit(BotEvent("sent", chat.id, message))
     return state.message_json(message)
 
 
@@ -147,7 +147,7 @@ def _apply_edit(
         raise bad_request(NOT_MODIFIED)
     state.limit(chat)
     edited = state.edit_message(chat, wanted)
-    state.emit(BotEvent("edited", chat.user.id, edited))
+    state.emit(BotEvent("edited", chat.id, edited))
     return state.message_json(edited)
 
 
@@ -157,7 +157,19 @@ def delete_message(state: StandInState, params: Params) -> bool:
     message = chat.messages.pop(opt_int(params, "message_id") or 0, None)
     if message is None:
         raise bad_request("message to delete not found")
-    state.emit(BotEvent("deleted", chat.user.id, message))
+    state.emit(BotEvent("deleted", chat.id, message))
+    return True
+
+
+def leave_chat(state: StandInState, params: Params) -> bool:
+    """leaveChat: the bot leaves a group; a private chat has no membership to leave."""
+    chat = state.chats.get(as_int(params.get("chat_id")) or 0)
+    if chat is None or chat.left:
+        raise bad_request("chat not found")
+    if chat.group_id is None:
+        raise bad_request("chat member status can't be changed in private chats")
+    chat.left = True
+    state.emit(BotEvent("left", chat.id))
     return True
 
 

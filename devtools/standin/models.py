@@ -61,6 +61,7 @@ class ChatMessage:
     contact: JsonDict | None = None
     reply_to_message_id: int | None = None
     edit_date: int | None = None
+    sender_id: int | None = None  # in a group: who wrote it (None: the chat's user)
 
     @property
     def edited(self) -> bool:
@@ -96,10 +97,11 @@ class BotEvent:
     """Something the bot did that a person would see.
 
     kind "sent", "edited" or "deleted" carries the message; "answered" carries the text
-    (possibly empty) of the toast or alert answering a button press.
+    (possibly empty) of the toast or alert answering a button press; "left", the bot
+    left the group `chat_id`.
     """
 
-    kind: Literal["sent", "edited", "deleted", "answered"]
+    kind: Literal["sent", "edited", "deleted", "answered", "left"]
     chat_id: int
     message: ChatMessage | None = None
     text: str | None = None

@@ -19,13 +19,26 @@ from devtools.standin.ratelimit import ChatRateLimiter
 
 @dataclass
 class Chat:
-    """A private chat; its id is the user's id."""
+    """A private chat, whose id is the user's id; or, with a `title`, a group the bot was
+    added to (its id negative, as Telegram's are; `user` is whoever added the bot)."""
 
     user: User
     started: bool = False
     blocked: bool = False
     messages: dict[int, ChatMessage] = field(default_factory=dict)
     next_message_id: int = 1
+    group_id: int | None = None
+    title: str | None = None
+    left: bool = False  # the bot left the group
+
+    @property
+    def id(self) -> int:
+        return self.group_id if self.group_id is not None else self.user.id
+
+    def chat_json(self) -> JsonDict:
+        if self.group_id is None:
+            return self.user.chat_json()
+        return {"id": self.group_id, "type": "group", "title": self.title or "Grupo"}
 
 
 class StandInState:
@@ -72,6 +85,8 @@ class StandInState:
         chat = self.chats.get(chat_id) if chat_id is not None else None
         if chat is None:
             raise bad_request("chat not found")
+        if chat.left:
+            raise forbidden("bot is not a member of the group chat")
         if chat.blocked:
             raise forbidden("bot was blocked by the user")
         if not chat.started:
@@ -81,13 +96,13 @@ class StandInState:
     def limit(self, chat: Chat) -> None:
         """Spend a flood-control token for a message sent or edited in `chat`."""
         if self.limiter is not None:
-            self.limiter.take(chat.user.id)
+            self.limiter.take(chat.id)
 
     def add_message(self, chat: Chat, *, from_bot: bool, **fields: Any) -> ChatMessage:
         """Store a new message with the chat's next message_id."""
         message = ChatMessage(
             message_id=chat.next_message_id,
-            chat_id=chat.user.id,
+            chat_id=chat.id,
             from_bot=from_bot,
             date=self.now(),
             **fields,
@@ -102,6 +117,12 @@ class StandInState:
         chat.messages[message.message_id] = edited
         return edited
 
+    def sender(self, chat: Chat, message: ChatMessage) -> User:
+        """Who wrote a user's message: the chat's user, or in a group its sender."""
+        if message.sender_id is None or message.sender_id not in self.chats:
+            return chat.user
+        return self.chats[message.sender_id].user
+
     def emit(self, event: BotEvent) -> None:
         """Tell the listener (the console, a test) what the bot just did."""
         if self.on_bot_message is not None:
@@ -110,11 +131,11 @@ class StandInState:
     def message_json(self, message: ChatMessage, *, with_reply: bool = True) -> JsonDict:
         """The Message object Telegram would send for `message`."""
         chat = self.chats[message.chat_id]
-        sender = self.bot if message.from_bot else chat.user
+        sender = self.bot if message.from_bot else self.sender(chat, message)
         data: JsonDict = {
             "message_id": message.message_id,
             "from": sender.to_json(),
-            "chat": chat.user.chat_json(),
+            "chat": chat.chat_json(),
             "date": message.date,
         }
         replied = chat.messages.get(message.reply_to_message_id or 0)

@@ -65,6 +65,7 @@ class FakeTelegram(ChatDriver):
             "editMessageReplyMarkup": partial(messaging.edit_message_reply_markup, state),
             "deleteMessage": partial(messaging.delete_message, state),
             "answerCallbackQuery": partial(messaging.answer_callback_query, state),
+            "leaveChat": partial(messaging.leave_chat, state),
             "sendChatAction": partial(messaging.send_chat_action, state),
             "close": lambda params: True,
             "logOut": lambda params: True,

@@ -11,6 +11,10 @@ TEXTS: dict[str, str] = {
         "✏️ I don't read edited messages. If you meant to correct something, send it "
         "again as a new message."
     ),
+    "private.only": (
+        "👋 I only work in private chats, where nobody else sees your sales or receipts. "
+        "Write to me directly: @{bot}. I'm leaving this chat."
+    ),
     "unknown.command": "🤔 I don't know the command {command}. These I do:\n\n",
     "commands.customer": (
         "/my_topups — the top-ups to your number\n/alerts — alerts of your top-ups"

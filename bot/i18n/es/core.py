@@ -12,6 +12,10 @@ TEXTS: dict[str, str] = {
         "✏️ No leo mensajes editados. Si querías corregir algo, envíalo de nuevo "
         "en un mensaje nuevo."
     ),
+    "private.only": (
+        "👋 Solo funciono en chats privados, donde nadie más ve tus ventas ni tus recibos. "
+        "Escríbeme directamente: @{bot}. Salgo de este chat."
+    ),
     "unknown.command": "🤔 No conozco el comando {command}. Estos sí:\n\n",
     "commands.customer": (
         "/mis_recargas — las recargas a tu número\n/avisos — avisos de tus recargas"
