@@ -30,6 +30,7 @@ from bot.latcom.classify import classify
 from bot.latcom.client import LatcomClient
 from bot.latcom.errors import LatcomAuthError, LatcomUnavailable
 from bot.latcom.sandbox import Sandbox
+from bot.latcom.scrub import Scrubber
 from bot.latcom.transport import SandboxTransport
 from devtools.sandbox_server import serve_sandbox
 from tests.harness import TokenRecordingSandbox
@@ -566,3 +567,21 @@ async def test_a_bad_balance_answer_raises(
 
     assert "token-" not in str(raised.value)
     assert SECRET not in str(raised.value)
+
+
+def test_provider_text_loses_every_credential_shape_and_is_capped() -> None:
+    scrub = Scrubber(["sk_live_ownsecret123"])
+    said = (
+        'bad "secret_key": "sk_live_other987654" and Bearer abc.DEF-123_x== '
+        "token=zzz999 access_token:'qqq' eyJhbGciOi.eyJzdWIi.sig_nature "
+        "sk_live_ownsecret123 auth_code: A1B2C3 token_type Bearer"
+    )
+    cleaned = scrub.text(said)
+    for secret in ("sk_live_other987654", "abc.DEF-123_x", "zzz999", "qqq", "eyJhbGciOi", "own"):
+        assert secret not in cleaned
+    assert "auth_code: A1B2C3" in cleaned  # an authorization code is not a credential
+    assert cleaned.count("***") == 6
+    assert len(scrub.text("x" * 5000)) == 200
+    raw = scrub.raw({"error": said, "nested": {"list": ["x" * 900] * 200}})
+    assert "sk_live_other987654" not in json.dumps(raw)
+    assert raw["truncated"] is True and "nested" not in raw

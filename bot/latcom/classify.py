@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from bot.domain.provider import DECLINE_CODES, Approved, Declined, PurchaseOutcome, Unknown
+from bot.latcom.scrub import ID_LIMIT, RAW_BODY_LIMIT, TEXT_LIMIT, cap
 
-RAW_BODY_LIMIT = 2000
-# What the provider writes reaches receipts, alerts and lists that Telegram caps at 4096
-# characters; the whole body is kept in `raw` / `raw_body` anyway.
-TEXT_LIMIT = 200
 CODE_LIMIT = 8
 # No balance or lifetime in this trade comes near: a larger figure is a garbled answer.
 LARGEST_FIGURE = Decimal(10) ** 15
 
 
-def classify(status: int, content: bytes) -> PurchaseOutcome:
-    """Sort a purchase answer into the contract's outcome classes."""
+def classify(
+    status: int, content: bytes, redact: Callable[[str], str] = lambda text: text
+) -> PurchaseOutcome:
+    """Sort a purchase answer into the contract's outcome classes. `redact` takes secrets
+    out of the provider's words before they are cut to length (bot/latcom/scrub.py), so
+    that no secret is ever half-cut and left half-visible."""
     snippet = content[:RAW_BODY_LIMIT].decode("utf-8", errors="replace")
     data = json_object(content)
     if data is None:
@@ -31,14 +33,14 @@ def classify(status: int, content: bytes) -> PurchaseOutcome:
         if status == 200 and code == "00" and isinstance(transaction_id, str) and transaction_id:
             return Approved(
                 transaction_id=transaction_id,
-                reference=_text(data.get("reference")),
-                auth_code=_text(data.get("auth_code")),
+                reference=_text(data.get("reference"), redact, ID_LIMIT),
+                auth_code=_text(data.get("auth_code"), redact, ID_LIMIT),
                 balance_after=decimal_or_none(data.get("balance_after")),
                 raw=raw,
             )
         reason = f"HTTP {status}: success without a documented approval (code {code})"
         return Unknown(reason, status, snippet)
-    error = _text(data.get("error")) or f"HTTP {status}"
+    error = _text(data.get("error"), redact, TEXT_LIMIT) or f"HTTP {status}"
     if status >= 500:
         # A gateway can fail after the carrier accepted: whatever code it carries, the
         # outcome is unknown (the contract's rule for 5xx), never a decline.
@@ -78,7 +80,5 @@ def decimal_or_none(value: object) -> Decimal | None:
     return number if number.is_finite() and abs(number) < LARGEST_FIGURE else None
 
 
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        return ""
-    return value if len(value) <= TEXT_LIMIT else value[: TEXT_LIMIT - 1] + "…"
+def _text(value: object, redact: Callable[[str], str], limit: int) -> str:
+    return cap(redact(value), limit) if isinstance(value, str) else ""

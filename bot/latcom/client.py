@@ -12,6 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -28,6 +29,7 @@ from bot.domain.provider import (
 )
 from bot.latcom.classify import classify, decimal_or_none, json_object
 from bot.latcom.errors import LatcomAuthError, LatcomUnavailable
+from bot.latcom.scrub import ID_LIMIT, RAW_BODY_LIMIT, REASON_LIMIT, Scrubber
 from bot.logs import keep_secret
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ class LatcomClient:
     ) -> None:
         self._customer_id = customer_id
         self._secret_key = secret_key
+        self._scrub = Scrubber([secret_key.get_secret_value()])
         self._timeout = httpx.Timeout(15.0, connect=5.0)
         self._purchase_timeout = httpx.Timeout(15.0, connect=5.0, read=purchase_timeout)
         self._http = httpx.AsyncClient(
@@ -99,6 +102,7 @@ class LatcomClient:
             # The request may have gone out: a bug here must never read as "not charged".
             logger.exception("purchase %s: unexpected error", dtid)
             outcome = Unknown("unexpected error in the client")
+        outcome = self._scrubbed(outcome)
         if isinstance(outcome, Approved):
             logger.info("purchase %s: approved (%s)", dtid, outcome.transaction_id)
         elif isinstance(outcome, Declined):
@@ -106,6 +110,33 @@ class LatcomClient:
         else:
             logger.warning("purchase %s: unknown, pending verification (%s)", dtid, outcome.reason)
         return outcome
+
+    def _scrubbed(self, outcome: PurchaseOutcome) -> PurchaseOutcome:
+        """The outcome as it may be kept and shown: every text the provider wrote
+        redacted of secrets and bounded (bot/latcom/scrub.py)."""
+        scrub = self._scrub
+        match outcome:
+            case Approved():
+                return replace(
+                    outcome,
+                    transaction_id=scrub.text(outcome.transaction_id, ID_LIMIT),
+                    reference=scrub.text(outcome.reference, ID_LIMIT),
+                    auth_code=scrub.text(outcome.auth_code, ID_LIMIT),
+                    raw=scrub.raw(outcome.raw),
+                )
+            case Declined():
+                return replace(
+                    outcome, message=scrub.text(outcome.message), raw=scrub.raw(outcome.raw)
+                )
+            case Unknown():
+                body = (
+                    None
+                    if outcome.raw_body is None
+                    else scrub.text(outcome.raw_body, RAW_BODY_LIMIT)
+                )
+                return replace(
+                    outcome, reason=scrub.text(outcome.reason, REASON_LIMIT), raw_body=body
+                )
 
     async def _purchase(self, req: PurchaseRequest) -> PurchaseOutcome:
         payload = {
@@ -133,7 +164,7 @@ class LatcomClient:
         if response.status_code == 401:
             raw = json_object(response.content, plain=True) or {}
             return Declined("unauthorized", "the provider refused a fresh token", 401, raw)
-        return classify(response.status_code, response.content)
+        return classify(response.status_code, response.content, self._scrub.redact)
 
     async def _authorized(
         self, method: str, path: str, *, timeouts: httpx.Timeout, json: Any = None

@@ -32,17 +32,16 @@ def product_name(product_id: str, lang: str) -> str:
     return product.name(lang) if product else product_id
 
 
-def decline_reason(lang: str, code: str | None, said: str | None = None) -> tuple[Html, Html]:
-    """Why it was declined, and what to do next; `said` is the provider's own text."""
+def decline_reason(lang: str, code: str | None) -> tuple[Html, Html]:
+    """Why it was declined, and what to do next: the standard explanation of the code.
+    The provider's own words are for admins (kept redacted in the purchase's record),
+    never a reseller's receipt: they may be anything, in any language."""
     code = code or ""
     status = code.removeprefix("http_")
     if code in _KNOWN_DECLINES:
         reason = t(lang, f"decline.{code}")
     elif code.startswith("http_") and status.isdigit():  # a refusal that named no code
-        if said and said != f"HTTP {status}":
-            reason = t(lang, "decline.http_said", status=status, said=said)
-        else:
-            reason = t(lang, "decline.http", status=status)
+        reason = t(lang, "decline.http", status=status)
     elif code:
         reason = t(lang, "decline.other", code=code)
     else:
@@ -72,7 +71,7 @@ def receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
             lang, "receipt.approved", when=format_datetime(when, zone, lang), ids=ids, **common
         )
     if purchase.status is Status.DECLINED:
-        reason, next_step = decline_reason(lang, purchase.response_code, purchase.response_message)
+        reason, next_step = decline_reason(lang, purchase.response_code)
         return t(lang, "receipt.declined", reason=reason, next=next_step, **common)
     return t(lang, "receipt.pending", **common)
 

@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.domain.drafts import Step
 from bot.latcom.client import LatcomClient
 from bot.latcom.errors import LatcomError
+from bot.latcom.sandbox_wire import SandboxReply
 from bot.latcom.transport import SandboxTransport
 from tests.harness import (
     ADMIN,
@@ -30,6 +31,7 @@ from tests.harness import (
     make_sandbox,
     production_logs,
     secret_settings,
+    text_of,
 )
 
 # What a stranger can send: every command, the typed steps, every kind of button.
@@ -172,3 +174,65 @@ async def test_no_secret_in_logs_messages_or_exceptions(
     for where, text in places.items():
         for secret in secrets:
             assert secret not in text, f"a secret ({secret[:4]}…) is in the {where}"
+
+
+class QuotingSandbox(TokenRecordingSandbox):
+    """A provider that quotes our credentials back in its error texts, as a careless one
+    does ("invalid secret_key …"), plus a token-shaped string nobody ever told us about."""
+
+    UNTOLD_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY21lIn0.c2lnbmF0dXJlLXZhbHVl"
+
+    async def handle(
+        self, method: str, target: str, headers: dict[str, str], body: bytes
+    ) -> SandboxReply | None:
+        phone = str((json.loads(body or b"{}") or {}).get("phone_number", ""))
+        if target.endswith("/product_purchase") and phone[-4:] in ("8400", "8503"):
+            token = headers.get("authorization", "")
+            said = (
+                f"Solicitud inválida: secret_key={SECRET_KEY} Authorization: {token} "
+                f"id_token {self.UNTOLD_JWT} " + "x" * 5000
+            )
+            status = 400 if phone.endswith("8400") else 503
+            answer = {"success": False, "error": said, "echo": {"secret_key": SECRET_KEY}}
+            return SandboxReply(status, json.dumps(answer).encode())
+        return await super().handle(method, target, headers, body)
+
+
+async def test_provider_text_quoting_secrets_is_redacted_before_it_is_kept_or_shown(
+    tmp_path: Path,
+) -> None:
+    settings = secret_settings(tmp_path)
+    sandbox = QuotingSandbox(customer_id=CUSTOMER_ID, secret_key=SECRET_KEY)
+    bot = Harness(settings, sandbox=sandbox)
+    await bot.start()
+    try:
+        await bot.say(ADMIN, "/start")
+        declined = await bot.buy(RESELLER, phone="55 1234 8400")
+        bot.pace.step(5)
+        await bot.buy(RESELLER, phone="55 1234 8503")
+        bot.pace.step(5)
+        await bot.say(ADMIN, "/pendientes")
+        async with bot.database.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT response_message, raw_response, pending_reason FROM purchases"
+            )
+            stored = json.dumps([tuple(row) for row in await cursor.fetchall()])
+    finally:
+        await bot.stop()
+
+    secrets = [SECRET_KEY, *sandbox.issued, QuotingSandbox.UNTOLD_JWT]
+    chats = "\n".join(
+        message.text or "" for user in (ADMIN, RESELLER) for message in bot.telegram.messages(user)
+    )
+    assert "Recarga rechazada" in chats and "Pendiente de verificación" in chats
+    for where, text in {"chats": chats, "database": stored}.items():
+        for secret in secrets:
+            assert secret not in text, f"a secret ({secret[:4]}…) is in the {where}"
+    assert "***" in stored  # kept for the admins, redacted
+    # The reseller reads the standard explanation, not the provider's words.
+    assert "Solicitud inválida" not in text_of(declined)
+    assert "El proveedor rechazó la operación (HTTP 400)." in text_of(declined)
+    # The admins' pending list quotes the provider, redacted and within bounds.
+    pending = bot.last_text(ADMIN)
+    assert "Solicitud inválida" in pending and "***" in pending
+    assert all(len(m.text or "") <= 4096 for m in bot.telegram.messages(ADMIN))
