@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -46,6 +47,14 @@ class _LastShown:
         self._shown.pop((chat_id, message_id), None)
 
 
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Telegram refused the message itself (400 Bad Request: too long, bad markup, no
+    such chat): sending the same again can only be refused again."""
+
+    reason: str
+
+
 class Messenger:
     """Sends and edits messages for one bot; failures are logged and reported, never
     raised: whoever called keeps what it was showing, to show it again later."""
@@ -66,10 +75,25 @@ class Messenger:
         Returns the id of the message that now shows `text`, or None if nothing could be
         shown (the caller keeps the state, so it can be shown again later).
         """
+        shown = await self.deliver(chat_id, message_id, text, markup)
+        return None if isinstance(shown, Refused) else shown
+
+    async def deliver(
+        self,
+        chat_id: int,
+        message_id: int | None,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> int | Refused | None:
+        """As `show`, telling apart a message Telegram will never take (Refused, so that
+        nobody retries it forever) from one it could not take now (None)."""
         if message_id is not None and await self._edit(chat_id, message_id, text, markup):
             return message_id
         try:
             sent = await self.bot.send_message(chat_id, text, reply_markup=markup)
+        except BadRequest as exc:
+            logger.error("Telegram refused a message to chat %s: %s", chat_id, exc)
+            return Refused(exc.message)
         except TelegramError as exc:
             logger.error("Could not send a message to chat %s: %s", chat_id, exc)
             return None

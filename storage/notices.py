@@ -16,8 +16,9 @@ class NoticeRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def mark_notified(self, shown: Purchase, message_id: int) -> bool:
-        """Record that the reseller saw `shown` in `message_id`.
+    async def mark_notified(self, shown: Purchase, message_id: int | None) -> bool:
+        """Record that the reseller saw `shown` in `message_id` (None: no message could
+        show it, and none will: the purchase keeps the message it had).
 
         Only if the purchase is still as shown: a settlement that landed meanwhile
         still has to be told, so it is not marked by an older notice.
@@ -26,7 +27,7 @@ class NoticeRepository:
 
         def mark(conn: sqlite3.Connection) -> bool:
             row = conn.execute(
-                "UPDATE purchases SET notified_at = ?, message_id = ? "
+                "UPDATE purchases SET notified_at = ?, message_id = COALESCE(?, message_id) "
                 "WHERE id = ? AND notified_at IS NULL AND status = ? AND settled_at IS ? "
                 "RETURNING id",
                 (utcnow().isoformat(), message_id, shown.id, shown.status.value, settled_at),

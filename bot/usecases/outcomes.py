@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from bot import views
 from bot.domain.clock import utcnow
 from bot.domain.purchases import Purchase, Status
-from bot.messenger import Messenger
+from bot.messenger import Messenger, Refused
 from bot.usecases.people import People
 from storage.customers import CustomerRepository
 from storage.notices import NoticeRepository
@@ -70,7 +70,9 @@ class Outcomes:
         text, in_place = views.outcome_notice(purchase, self._zone)
         target = purchase.message_id if in_place else None
         actions = views.receipt_actions(purchase)
-        shown = await self._messenger.show(purchase.chat_id, target, text, actions)
+        shown = await self._messenger.deliver(purchase.chat_id, target, text, actions)
+        if isinstance(shown, Refused):
+            return await self._undeliverable(purchase, shown)
         if shown is None:
             logger.warning("Purchase %s: outcome not shown yet; will retry", purchase.folio)
             return False
@@ -80,6 +82,26 @@ class Outcomes:
             # which still says "pending, don't sell it again", now says what it is.
             receipt = views.receipt(purchase, self._zone)
             await self._messenger.refresh(purchase.chat_id, purchase.message_id, receipt, actions)
+        return True
+
+    async def _undeliverable(self, purchase: Purchase, refused: Refused) -> bool:
+        """Telegram will never take this outcome's message: retrying it for two days
+        would only be refused again. The reseller gets a short notice that always fits
+        (the folio and the outcome, and /recibo to see it), the summary loses its
+        buttons, the admins hear why, and the outcome counts as told."""
+        logger.error("Purchase %s: Telegram refused its outcome: %s", purchase.folio, refused)
+        notice = views.undeliverable_notice(purchase)
+        shown = await self._messenger.show(purchase.chat_id, None, notice)
+        if shown is None:
+            return False  # not even the short notice went out now: the retry job tries again
+        if purchase.message_id is not None:
+            await self._messenger.drop_buttons(purchase.chat_id, purchase.message_id)
+        if not await self._notices.mark_notified(purchase, shown):
+            return True  # changed meanwhile (settled): the newer outcome is told in turn
+        for admin_id in self._people.admins:
+            lang = await self._people.language_of(admin_id)
+            alert = views.undeliverable_alert(purchase, refused.reason, lang)
+            await self._messenger.tell(admin_id, alert)
         return True
 
     async def redeliver(self) -> int:

@@ -9,6 +9,8 @@ from bot.views.receipt import (
     product_name,
     receipt,
     receipt_actions,
+    undeliverable_alert,
+    undeliverable_notice,
 )
 from bot.views.settlement import (
     already_settled,
@@ -73,5 +75,7 @@ __all__ = [
     "step_screen",
     "summary",
     "topup_notice",
+    "undeliverable_alert",
+    "undeliverable_notice",
     "unknown_command",
 ]

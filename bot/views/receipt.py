@@ -91,6 +91,27 @@ def pending_alert(purchase: Purchase, lang: str) -> Html:
     )
 
 
+def undeliverable_notice(purchase: Purchase) -> Html:
+    """What the reseller gets when Telegram refused the receipt itself: short enough to
+    always fit, with the folio and the outcome."""
+    lang = purchase.lang
+    status = plain(lang, f"status.{purchase.status.value}")
+    return t(lang, "receipt.undeliverable", status=status, **facts(purchase, lang))
+
+
+def undeliverable_alert(purchase: Purchase, refusal: str, lang: str) -> Html:
+    """What admins hear when a receipt could not be delivered, and Telegram's reason."""
+    status = plain(lang, f"status.{purchase.status.value}")
+    return t(
+        lang,
+        "admin.undeliverable",
+        folio=purchase.folio,
+        status=status,
+        reseller=purchase.seller,
+        refusal=refusal[:200],
+    )
+
+
 def receipt_actions(purchase: Purchase) -> InlineKeyboardMarkup:
     """🔁 Repetir and 📤 Compartir under a receipt.
 

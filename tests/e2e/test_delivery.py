@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from bot import views
+from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.drafts import Step
+from bot.domain.provider import PurchaseRequest
 from bot.domain.purchases import Purchase, Status
 from bot.jobs import REDELIVER_JOB
+from bot.latcom.sandbox import Charge, Sandbox
 from tests.e2e.outage import (
     BAD_GATEWAY,
     FLOOD,
@@ -19,7 +25,8 @@ from tests.e2e.outage import (
     Reply,
     TelegramOutage,
 )
-from tests.harness import ADMIN, RESELLER, Harness, text_of
+from tests.harness import ADMIN, RESELLER, Harness, make_settings, text_of
+
 
 RECEIPT = "Recarga exitosa"
 ALERT = "Recarga pendiente de verificación"
@@ -148,3 +155,65 @@ async def test_an_admin_alert_telegram_refused_is_sent_by_the_retry_job(
     assert purchase.distributor_transaction_id in text_of(alert)
     await run_job(bot, REDELIVER_JOB)  # told once
     assert len([m for m in bot.telegram.bot_messages(ADMIN) if ALERT in text_of(m)]) == 1
+
+
+class LongIdSandbox(Sandbox):
+    """A provider that approves with a transaction id thousands of characters long."""
+
+    def _charge(self, request: PurchaseRequest) -> Charge:
+        charge = replace(super()._charge(request), transaction_id="TXN-" + "7" * 5000)
+        self.charges[charge.dtid] = charge
+        return charge
+
+
+async def test_an_over_long_provider_id_still_makes_a_receipt_telegram_takes(
+    tmp_path: Path,
+) -> None:
+    bot = Harness(
+        make_settings(tmp_path),
+        sandbox=LongIdSandbox(customer_id=SANDBOX_CUSTOMER_ID, secret_key=SANDBOX_SECRET_KEY),
+    )
+    await bot.start()
+    try:
+        summary = await bot.reach(RESELLER, Step.CONFIRM)
+        await bot.tap(RESELLER, "✅", summary.message_id)
+        purchase = await only_purchase(bot)
+        receipt = bot.telegram.message(RESELLER, summary.message_id)
+    finally:
+        await bot.stop()
+
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert receipt.reply_markup is not None and "✅" not in str(receipt.reply_markup)
+    assert purchase.notified_at is not None
+    assert purchase.transaction_id is not None and len(purchase.transaction_id) == 64
+
+
+async def test_a_receipt_telegram_refuses_for_good_is_replaced_by_a_short_notice_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever a future change puts in a receipt, a refusal (400) is not retried for
+    # two days: the reseller gets the folio and the outcome, the admins hear why.
+    monkeypatch.setattr(views, "outcome_notice", lambda purchase, zone: ("🧾" * 4097, True))
+    bot = Harness(make_settings(tmp_path))
+    await bot.start()
+    try:
+        await bot.say(ADMIN, "/start")
+        summary = await bot.reach(RESELLER, Step.CONFIRM)
+        await bot.tap(RESELLER, "✅", summary.message_id)
+        purchase = await only_purchase(bot)
+        notice, alert = bot.last(RESELLER), bot.last_text(ADMIN)
+        summary_now = bot.telegram.message(RESELLER, summary.message_id)
+        seen = len(bot.events)
+        await run_job(bot, REDELIVER_JOB)
+        assert len(bot.events) == seen  # nothing retried
+    finally:
+        await bot.stop()
+
+    assert text_of(notice).startswith(f"🧾 Recarga folio {purchase.folio}: ✅ Exitosa")
+    assert "ya avisamos a los administradores" in text_of(notice)
+    assert summary_now.reply_markup is None  # no live ✅ left behind
+    assert "No se pudo entregar un recibo" in alert and "Message is too long" in alert
+    assert purchase.notified_at is not None
+    refused = [(method, reason) for method, _, reason in bot.telegram.errors]
+    too_long = "Bad Request: message is too long"
+    assert refused == [("editMessageText", too_long), ("sendMessage", too_long)]

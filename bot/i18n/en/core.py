@@ -127,6 +127,16 @@ TEXTS: dict[str, str] = {
     "next.check_amount": "Check the amount or the package and try again with /topup.",
     "balance.show": "💰 Balance with the provider: <b>{balance}</b>\n🕒 Updated: {when}",
     "balance.error": "The balance could not be read: the provider did not answer. Try later.",
+    "receipt.undeliverable": (
+        "🧾 Top-up folio <code>{folio}</code>: <b>{status}</b> ({amount} to {phone}). "
+        "Telegram did not accept the full receipt; the admins have been told."
+    ),
+    "admin.undeliverable": (
+        "⚠️ <b>A receipt could not be delivered</b>\n"
+        "Folio: <code>{folio}</code> · {status}\nSeller: {reseller}\n"
+        "Telegram answered: {refusal}\n"
+        "The seller got a short notice with the folio and the outcome."
+    ),
     "admin.pending_alert": (
         "⚠️ <b>Top-up pending verification</b>\n"
         "Folio: <code>{folio}</code>\nTransaction ID: <code>{dtid}</code>\n"

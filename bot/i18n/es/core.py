@@ -143,6 +143,16 @@ TEXTS: dict[str, str] = {
     "balance.error": (
         "No se pudo consultar el saldo: el proveedor no respondió. Intenta más tarde."
     ),
+    "receipt.undeliverable": (
+        "🧾 Recarga folio <code>{folio}</code>: <b>{status}</b> ({amount} a {phone}). "
+        "Telegram no aceptó el recibo completo; ya avisamos a los administradores."
+    ),
+    "admin.undeliverable": (
+        "⚠️ <b>No se pudo entregar un recibo</b>\n"
+        "Folio: <code>{folio}</code> · {status}\nVendedor: {reseller}\n"
+        "Telegram respondió: {refusal}\n"
+        "El vendedor recibió un aviso corto con el folio y el resultado."
+    ),
     "admin.pending_alert": (
         "⚠️ <b>Recarga pendiente de verificación</b>\n"
         "Folio: <code>{folio}</code>\nID de transacción: <code>{dtid}</code>\n"
