@@ -27,7 +27,6 @@ from tests.e2e.outage import (
 )
 from tests.harness import ADMIN, RESELLER, Harness, make_settings, text_of
 
-
 RECEIPT = "Recarga exitosa"
 ALERT = "Recarga pendiente de verificación"
 SHOWING = ("editMessageText", "sendMessage")
