@@ -163,3 +163,10 @@ class PurchaseRepository:
             "SELECT * FROM purchases WHERE distributor_transaction_id = ?", (dtid,)
         )
         return rows.purchase(found[0]) if found else None
+
+    async def last_balance(self) -> Purchase | None:
+        """The newest purchase that reported the account's balance after it."""
+        found = await self._db.read(
+            "SELECT * FROM purchases WHERE balance_after IS NOT NULL ORDER BY id DESC LIMIT 1"
+        )
+        return rows.purchase(found[0]) if found else None

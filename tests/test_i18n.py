@@ -45,5 +45,5 @@ def test_a_decline_reads_as_words_never_as_a_raw_code() -> None:
     assert decline_reason("en", None)[0] == (
         "The provider declined the operation without saying why."
     )
-    assert decline_reason("es", "51")[0] == "La cuenta no tiene saldo suficiente."
+    assert decline_reason("es", "51")[0].startswith("La cuenta del distribuidor con el proveedor")
     assert decline_reason("es", "77")[0] == "El proveedor rechazó la operación (código 77)."

@@ -14,7 +14,7 @@ import pytest
 
 from bot.domain.catalog import get_product
 from bot.domain.clock import utcnow
-from bot.domain.provider import Declined, Unknown
+from bot.domain.provider import Approved, Declined, Unknown
 from bot.domain.purchases import REPEAT_WINDOW, Purchase, Repeat, Reserved, Status
 from bot.domain.settlement import SETTLED_FAILED, NoSuchPurchase, NotPending, Settled
 from storage import rows
@@ -135,9 +135,11 @@ async def test_declined_and_old_purchases_are_no_repeat(database: Database) -> N
     assert isinstance(await _buy(database, 2), Reserved)
 
     old = await _bought(database, 3, phone="3312345678")
+    await purchases.complete(old.id, Approved("TXN-1", "RRN-1", "AUTH01", None))
     await _age(database, old, REPEAT_WINDOW + timedelta(seconds=1))
     assert isinstance(await _buy(database, 4, phone="3312345678"), Reserved)
     recent = await _bought(database, 5, phone="8112345678")
+    await purchases.complete(recent.id, Approved("TXN-2", "RRN-2", "AUTH02", None))
     await _age(database, recent, REPEAT_WINDOW - timedelta(seconds=30))
     assert isinstance(await _buy(database, 6, phone="8112345678"), Repeat)
 
@@ -146,6 +148,19 @@ async def test_pending_and_approved_earlier_purchases_are_repeats(database: Data
     await _pending(database, 1, "5537686660")
     held = await _buy(database, 2)
     assert isinstance(held, Repeat) and held.earlier_status is Status.PENDING
+
+
+async def test_pending_or_in_flight_purchases_hold_a_repeat_back_at_any_age(
+    database: Database,
+) -> None:
+    pending = await _pending(database, 1, "5537686660")
+    await _age(database, pending, timedelta(days=3))
+    held = await _buy(database, 2)
+    assert isinstance(held, Repeat) and held.earlier_status is Status.PENDING
+    sending = await _bought(database, 3, phone="3312345678")
+    await _age(database, sending, timedelta(days=3))
+    held = await _buy(database, 4, phone="3312345678")
+    assert isinstance(held, Repeat) and held.earlier_status is Status.SENDING
 
 
 async def test_two_resellers_at_once_cannot_both_slip_past_the_guard(database: Database) -> None:

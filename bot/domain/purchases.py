@@ -18,6 +18,10 @@ from bot.domain.drafts import Draft
 # Providers block a repeat of the same phone, product and amount for a while, whoever
 # sells it; so does the bot, unless the reseller confirms it a second time.
 REPEAT_WINDOW = timedelta(minutes=10)
+# The provider's code for "the account has not enough balance".
+OUT_OF_FUNDS = "51"
+# Admins hear of an account out of funds at most this often while it lasts.
+OUT_OF_FUNDS_ALERT_EVERY = timedelta(minutes=10)
 # Why a purchase found in flight at start-up is pending verification.
 RESTART_REASON = "the bot stopped while waiting for the provider"
 
@@ -65,6 +69,12 @@ class Purchase:
         return f"{self.id:06d}"
 
     @property
+    def out_of_funds(self) -> bool:
+        """Declined because the distributor's account with the provider ran dry (code
+        51): no reseller can sell until an admin funds it."""
+        return self.status is Status.DECLINED and self.response_code == OUT_OF_FUNDS
+
+    @property
     def seller(self) -> str:
         """The reseller as admins read it: name and Telegram id."""
         if self.reseller_name:
@@ -106,10 +116,12 @@ def new_transaction_id() -> str:
 
 
 def holds_back(earlier: Purchase, now: datetime) -> bool:
-    """Whether an earlier sale of the same top-up makes a new one a repeat: approved,
-    pending or in flight, within the window."""
-    held = earlier.status in (Status.SENDING, Status.APPROVED, Status.PENDING)
-    return held and earlier.created_at >= now - REPEAT_WINDOW
+    """Whether an earlier sale of the same top-up makes a new one a repeat: approved
+    within the window; pending verification or in flight at any age, since it may well
+    have been charged (its receipt says not to sell it again yet)."""
+    if earlier.status in (Status.SENDING, Status.PENDING):
+        return True
+    return earlier.status is Status.APPROVED and earlier.created_at >= now - REPEAT_WINDOW
 
 
 def repeated(earlier_sales: Iterable[Purchase], now: datetime) -> Purchase | None:

@@ -11,12 +11,12 @@ modified" means the message already shows it, so it counts as seen.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import views
 from bot.domain.clock import utcnow
-from bot.domain.purchases import Purchase, Status
+from bot.domain.purchases import OUT_OF_FUNDS_ALERT_EVERY, Purchase, Status
 from bot.messenger import Messenger, Refused
 from bot.usecases.people import People
 from storage.customers import CustomerRepository
@@ -46,6 +46,7 @@ class Outcomes:
         # One delivery per purchase at a time, so the retry job and the purchase that
         # just finished do not both send it.
         self._in_progress: set[int] = set()
+        self._funds_alerted_at: datetime | None = None
 
     async def deliver(self, purchase: Purchase) -> bool:
         """Show the purchase's outcome to its reseller unless they saw it already.
@@ -134,6 +135,22 @@ class Outcomes:
         for purchase in await self._notices.unalerted():
             told += await self.alert_admins(purchase)
         return told
+
+    async def alert_out_of_funds(self, last_balance: Purchase | None) -> None:
+        """The distributor's account is out of funds: every reseller's sale fails until
+        an admin funds it, so every admin hears at once, with the last balance the
+        provider reported, and again at most every 10 minutes while sales keep failing
+        for it."""
+        now = utcnow()
+        last = self._funds_alerted_at
+        if last is not None and now - last < OUT_OF_FUNDS_ALERT_EVERY:
+            return
+        self._funds_alerted_at = now
+        logger.error("The provider account is out of funds (code 51): alerting the admins")
+        for admin_id in self._people.admins:
+            lang = await self._people.language_of(admin_id)
+            alert = views.out_of_funds_alert(last_balance, lang, self._zone)
+            await self._messenger.tell(admin_id, alert)
 
     async def notify_customers(self, purchase: Purchase) -> None:
         """A top-up approved (or settled as charged) is news to the customer who verified

@@ -140,6 +140,8 @@ class Purchases:
             await tap(None)
         if done.status is Status.PENDING:
             await self._outcomes.alert_admins(done)
+        if done.out_of_funds:
+            await self._outcomes.alert_out_of_funds(await self._purchases.last_balance())
         try:
             await self._outcomes.notify_customers(done)
         except Exception:

@@ -4,6 +4,7 @@ from bot.views.customer import contact_keyboard, customer_copy, customer_history
 from bot.views.history import history, one_receipt, plain_text, share_link, status_label
 from bot.views.receipt import (
     decline_reason,
+    out_of_funds_alert,
     outcome_notice,
     pending_alert,
     product_name,
@@ -56,6 +57,7 @@ __all__ = [
     "not_a_seller",
     "nudge",
     "one_receipt",
+    "out_of_funds_alert",
     "outcome_notice",
     "pending_alert",
     "pending_page",

@@ -18,7 +18,7 @@ _NEXT_STEP = {
     "83": "next.check_number",
     "13": "next.check_amount",
     "14": "next.check_amount",
-    "51": "next.call_admin",
+    "51": "next.wait_for_funds",
     "05": "next.call_admin",
     "unauthorized": "next.call_admin",
     "login_failed": "next.call_admin",
@@ -110,6 +110,23 @@ def undeliverable_alert(purchase: Purchase, refusal: str, lang: str) -> Html:
         reseller=purchase.seller,
         refusal=refusal[:200],
     )
+
+
+def out_of_funds_alert(last: Purchase | None, lang: str, zone: ZoneInfo) -> Html:
+    """Admins' alert: the provider account is out of funds, with the last balance it
+    reported (the provider's figure, in the account's currency, never computed)."""
+    if last is None or last.balance_after is None:
+        known = t(lang, "admin.out_of_funds.unknown")
+    else:
+        when = format_datetime(last.completed_at or last.created_at, zone, lang)
+        known = t(
+            lang,
+            "admin.out_of_funds.last",
+            balance=last.balance_after,
+            folio=last.folio,
+            when=when,
+        )
+    return t(lang, "admin.out_of_funds", last=known)
 
 
 def receipt_actions(purchase: Purchase) -> InlineKeyboardMarkup:

@@ -128,6 +128,10 @@ def refusal_alert(lang: str, refusal: Refusal) -> str:
 
 def _ago(lang: str, when: datetime) -> str:
     minutes = max(0, int((utcnow() - when).total_seconds() // 60))
+    if minutes >= 48 * 60:
+        return plain(lang, "repeat.ago.days", days=minutes // (24 * 60))
+    if minutes >= 120:
+        return plain(lang, "repeat.ago.hours", hours=minutes // 60)
     if minutes:
         return plain(lang, "repeat.ago.minutes", minutes=minutes)
     return plain(lang, "repeat.ago.now")

@@ -36,7 +36,7 @@ def test_a_second_console_session_hears_every_word_and_keeps_the_first_ones(
     second = run_module("devtools", ["console"], tmp_path, stdin="/recarga\n55 1234 9951\n3\n1\n")
     assert second.returncode == 0, second.stderr
     assert "Escribe el número a recargar" in second.stdout  # /recarga was heard
-    assert "La cuenta no tiene saldo suficiente." in second.stdout  # 9951: declined, code 51
+    assert "se quedó sin saldo" in second.stdout  # 9951: declined, code 51
 
 
 def test_a_malformed_setting_stops_the_console_naming_the_variable(tmp_path: Path) -> None:

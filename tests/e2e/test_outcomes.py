@@ -5,6 +5,7 @@ The sandbox picks its answer by the number's last four digits (bot/latcom/sandbo
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -21,7 +22,7 @@ DECLINES = {  # response code -> what the reseller is told to do next
     "12": "next.retry_later",
     "13": "next.check_amount",
     "14": "next.check_amount",
-    "51": "next.call_admin",
+    "51": "next.wait_for_funds",
     "83": "next.check_number",
     "91": "next.retry_later",
 }
@@ -59,6 +60,7 @@ def test_magic_numbers_are_valid_phones(ending: str) -> None:
 async def test_decline_says_why_and_charges_nothing(
     bot: Harness, code: str, next_step: str
 ) -> None:
+    await bot.say(ADMIN, "/start")  # so that an alert (code 51) can reach them
     receipt = await bot.buy(RESELLER, phone=magic(f"99{code}"))
 
     text = text_of(receipt)
@@ -150,3 +152,36 @@ async def test_purchase_in_flight_at_a_stop_is_pending_after_the_restart(bot: Ha
     assert "no la vuelvas a vender todavía" in notice
     assert_admins_alerted(bot, purchase)
     assert bot.sandbox.received == []  # never sent, and not sent at start-up either
+
+
+async def test_the_provider_out_of_funds_alerts_every_admin_once_per_ten_minutes(
+    bot: Harness,
+) -> None:
+    await bot.say(ADMIN, "/start")
+    await bot.buy(RESELLER, phone="55 3768 6660")  # approved: the provider reports a balance
+    [approved] = await bot.purchases()
+    assert approved.balance_after is not None
+    admin_seen = len(bot.telegram.bot_messages(ADMIN))
+
+    declined = await bot.buy(RESELLER, phone="55 1234 9951", amount="30")
+    # The reseller learns it is the distributor's account, not theirs, and who knows.
+    assert "La cuenta del distribuidor con el proveedor se quedó sin saldo" in text_of(declined)
+    assert "ya avisamos a los administradores" in text_of(declined)
+    [alert] = [m.text or "" for m in bot.telegram.bot_messages(ADMIN)[admin_seen:]]
+    assert "La cuenta con el proveedor no tiene saldo" in alert
+    assert f"último saldo que informó el proveedor: {approved.balance_after}" in alert.lower()
+    assert f"tras el folio {approved.folio}" in alert
+
+    bot.pace.step(5)
+    await bot.buy(RESELLER, phone="55 4321 9951", amount="40")  # still out: no new alert
+    assert len(bot.telegram.bot_messages(ADMIN)) == admin_seen + 1
+
+    await _age_the_last_alert(bot, minutes=10)
+    await bot.buy(RESELLER, phone="55 5555 9951", amount="50")
+    assert len(bot.telegram.bot_messages(ADMIN)) == admin_seen + 2
+
+
+async def _age_the_last_alert(bot: Harness, minutes: int) -> None:
+    outcomes = bot.services.outcomes
+    assert outcomes._funds_alerted_at is not None
+    outcomes._funds_alerted_at -= timedelta(minutes=minutes)

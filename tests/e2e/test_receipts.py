@@ -19,7 +19,7 @@ SHOP = "3312345678"
 async def test_history_lines_show_time_number_product_amount_and_status(bot: Harness) -> None:
     await bot.buy(RESELLER, amount="100")
     await bot.buy(RESELLER, phone="33 1234 5678", amount="50")
-    await bot.buy(RESELLER, phone="55 1234 9951", amount="30")  # declined: no funds
+    await bot.buy(RESELLER, phone="55 1234 9905", amount="30")  # declined (code 05)
     [page] = await bot.say(RESELLER, "/recibos")
     declined, shop, home = (p for p in reversed(await bot.purchases()))
     assert folios(page) == [declined.id, shop.id, home.id]
@@ -29,7 +29,7 @@ async def test_history_lines_show_time_number_product_amount_and_status(bot: Har
     assert lines[3] == (
         f"{when} · ✅ Exitosa\n📱 55 3768 6660 · Tiempo aire · $100 MXN · /recibo_{home.folio}"
     )
-    assert "❌ Rechazada\n📱 55 1234 9951 · Tiempo aire · $30 MXN" in lines[1]
+    assert "❌ Rechazada\n📱 55 1234 9905 · Tiempo aire · $30 MXN" in lines[1]
     assert page.buttons == []  # one page only
 
 

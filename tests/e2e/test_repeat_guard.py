@@ -1,4 +1,5 @@
-"""The same top-up to the same number within 10 minutes needs a second, explicit confirm."""
+"""The same top-up to the same number within 10 minutes, or while an earlier one is
+pending verification, needs a second, explicit confirm."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ async def test_repeat_warns_in_place_and_needs_a_second_confirmation(bot: Harnes
         (AGAIN, f"confirm:{draft.id}:{draft.version}:repeat"),
         ("❌ Cancelar", f"cancel:{draft.id}:{draft.version}"),
     ]
-    assert bot.answers(RESELLER)[-1] == "Esta recarga ya se vendió hace poco: revisa el aviso."
+    assert bot.answers(RESELLER)[-1] == "Esta recarga ya se vendió: revisa el aviso."
     assert len(bot.sandbox.charges) == 1
 
     [receipt] = await bot.tap(RESELLER, AGAIN, summary.message_id)
@@ -109,6 +110,26 @@ async def test_a_pending_sale_counts(bot: Harness) -> None:
     assert len(bot.sandbox.received) == 1
 
 
+async def test_a_pending_sale_holds_a_repeat_back_at_any_age(bot: Harness) -> None:
+    # Its receipt says not to sell it again yet: hours later that is still true.
+    await bot.say(ADMIN, "/start")
+    await bot.buy(RESELLER, phone="55 1234 9996")
+    await _age_all_purchases(bot, timedelta(hours=3, minutes=5))
+    summary = await bot.reach(RESELLER, Step.CONFIRM, phone="55 1234 9996")
+    [warning] = await bot.tap(RESELLER, "✅", summary.message_id)
+    text = text_of(warning)
+    assert text.startswith(WARNING)
+    assert "hace 3 horas" in text and "y está pendiente de verificación" in text
+    assert len(bot.sandbox.received) == 1
+
+    await _age_all_purchases(bot, timedelta(days=2))
+    summary = await bot.reach(RESELLER, Step.CONFIRM, phone="55 1234 9996")
+    [warning] = await bot.tap(RESELLER, "✅", summary.message_id)
+    assert "hace 2 días" in text_of(warning)
+    await bot.tap(RESELLER, AGAIN, warning.message_id)  # the explicit second confirm
+    assert len(bot.sandbox.received) == 2
+
+
 async def test_a_sale_older_than_ten_minutes_is_no_repeat(bot: Harness) -> None:
     await bot.buy(RESELLER)
     await _age_all_purchases(bot, timedelta(minutes=10, seconds=1))
@@ -126,9 +147,9 @@ async def test_a_sale_within_ten_minutes_is_a_repeat(bot: Harness) -> None:
 
 
 async def test_a_declined_sale_or_another_amount_is_no_repeat(bot: Harness) -> None:
-    declined = await bot.buy(RESELLER, phone="55 1234 9951")
+    declined = await bot.buy(RESELLER, phone="55 1234 9905")
     assert text_of(declined).startswith("❌ Recarga rechazada")
-    again = await bot.buy(RESELLER, phone="55 1234 9951")
+    again = await bot.buy(RESELLER, phone="55 1234 9905")
     assert text_of(again).startswith("❌ Recarga rechazada")
     await bot.buy(RESELLER)
     other_amount = await bot.buy(RESELLER, amount="150")

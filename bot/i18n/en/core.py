@@ -112,7 +112,9 @@ TEXTS: dict[str, str] = {
     "decline.12": "The provider marked the operation as invalid.",
     "decline.13": "The provider did not accept the amount.",
     "decline.14": "The provider did not accept the package.",
-    "decline.51": "The account does not have enough balance.",
+    "decline.51": (
+        "The distributor's account with the provider is out of funds; the admins have been told."
+    ),
     "decline.83": "The number is not a valid Movistar number or does not exist.",
     "decline.91": "Movistar is not available right now.",
     "decline.unreachable": "We could not reach the provider.",
@@ -124,6 +126,7 @@ TEXTS: dict[str, str] = {
     "next.retry_later": "Try again in a few minutes with /topup.",
     "next.check_number": "Check the number with your customer and try again with /topup.",
     "next.call_admin": "Tell an admin.",
+    "next.wait_for_funds": "Nothing was charged. You can sell again once the account is funded.",
     "next.check_amount": "Check the amount or the package and try again with /topup.",
     "balance.show": "💰 Balance with the provider: <b>{balance}</b>\n🕒 Updated: {when}",
     "balance.error": "The balance could not be read: the provider did not answer. Try later.",
@@ -137,6 +140,17 @@ TEXTS: dict[str, str] = {
         "Telegram answered: {refusal}\n"
         "The seller got a short notice with the folio and the outcome."
     ),
+    "admin.out_of_funds": (
+        "🚨 <b>The provider account is out of funds</b>\n"
+        "The provider declines top-ups with code 51 (insufficient funds): "
+        "no seller can sell until the account is funded.\n"
+        "{last}\nCheck with /balance after funding it."
+    ),
+    "admin.out_of_funds.last": (
+        "Last balance the provider reported: <b>{balance}</b> (after folio "
+        "<code>{folio}</code>, {when})."
+    ),
+    "admin.out_of_funds.unknown": "The provider has not reported any balance yet.",
     "admin.pending_alert": (
         "⚠️ <b>Top-up pending verification</b>\n"
         "Folio: <code>{folio}</code>\nTransaction ID: <code>{dtid}</code>\n"

@@ -11,11 +11,13 @@ TEXTS: dict[str, str] = {
     ),
     "repeat.ago.now": "moments ago",
     "repeat.ago.minutes": "{minutes} min ago",
+    "repeat.ago.hours": "{hours} hours ago",
+    "repeat.ago.days": "{days} days ago",
     "repeat.status.approved": "was approved",
     "repeat.status.pending": "is pending verification",
     "repeat.status.sending": "is being processed",
     "button.repeat_again": "⚠️ Yes, top up again",
-    "callback.repeat": "This top-up was sold moments ago: read the warning.",
+    "callback.repeat": "This top-up was sold already: read the warning.",
     "pending.empty": "✅ No top-ups are pending verification.",
     "pending.header": (
         "⏳ <b>Pending verification: {total}</b>\nOldest first ({first}–{last}). "

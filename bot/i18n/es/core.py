@@ -125,7 +125,10 @@ TEXTS: dict[str, str] = {
     "decline.12": "El proveedor marcó la operación como inválida.",
     "decline.13": "El proveedor no aceptó el monto.",
     "decline.14": "El proveedor no aceptó el paquete.",
-    "decline.51": "La cuenta no tiene saldo suficiente.",
+    "decline.51": (
+        "La cuenta del distribuidor con el proveedor se quedó sin saldo; "
+        "ya avisamos a los administradores."
+    ),
     "decline.83": "El número no es válido para Movistar o no existe.",
     "decline.91": "Movistar no está disponible en este momento.",
     "decline.unreachable": "No pudimos comunicarnos con el proveedor.",
@@ -137,6 +140,7 @@ TEXTS: dict[str, str] = {
     "next.retry_later": "Intenta de nuevo en unos minutos con /recarga.",
     "next.check_number": "Verifica el número con tu cliente y vuelve a intentar con /recarga.",
     "next.call_admin": "Avisa a un administrador.",
+    "next.wait_for_funds": "No se cobró nada. Podrás vender en cuanto la cuenta tenga saldo.",
     "next.check_amount": "Revisa el monto o el paquete y vuelve a intentar con /recarga.",
     # Administración
     "balance.show": "💰 Saldo con el proveedor: <b>{balance}</b>\n🕒 Actualizado: {when}",
@@ -153,6 +157,17 @@ TEXTS: dict[str, str] = {
         "Telegram respondió: {refusal}\n"
         "El vendedor recibió un aviso corto con el folio y el resultado."
     ),
+    "admin.out_of_funds": (
+        "🚨 <b>La cuenta con el proveedor no tiene saldo</b>\n"
+        "El proveedor rechaza las recargas con el código 51 (fondos insuficientes): "
+        "ningún vendedor puede vender hasta que se abone la cuenta.\n"
+        "{last}\nRevisa con /saldo después de abonar."
+    ),
+    "admin.out_of_funds.last": (
+        "Último saldo que informó el proveedor: <b>{balance}</b> (tras el folio "
+        "<code>{folio}</code>, {when})."
+    ),
+    "admin.out_of_funds.unknown": "El proveedor aún no ha informado ningún saldo.",
     "admin.pending_alert": (
         "⚠️ <b>Recarga pendiente de verificación</b>\n"
         "Folio: <code>{folio}</code>\nID de transacción: <code>{dtid}</code>\n"

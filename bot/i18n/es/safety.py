@@ -12,11 +12,13 @@ TEXTS: dict[str, str] = {
     ),
     "repeat.ago.now": "hace un momento",
     "repeat.ago.minutes": "hace {minutes} min",
+    "repeat.ago.hours": "hace {hours} horas",
+    "repeat.ago.days": "hace {days} días",
     "repeat.status.approved": "fue aprobada",
     "repeat.status.pending": "está pendiente de verificación",
     "repeat.status.sending": "se está procesando",
     "button.repeat_again": "⚠️ Sí, recargar de nuevo",
-    "callback.repeat": "Esta recarga ya se vendió hace poco: revisa el aviso.",
+    "callback.repeat": "Esta recarga ya se vendió: revisa el aviso.",
     # /pendientes
     "pending.empty": "✅ No hay recargas pendientes de verificación.",
     "pending.header": (
