@@ -19,6 +19,7 @@ from bot.context import BotContext
 from bot.domain import DomainError
 from bot.domain.drafts import NoRepeat
 from bot.domain.roles import Role
+from bot.domain.sharing import LinkRefused
 from bot.i18n import plain, t
 from handlers.common import lang_of, requires, show_page
 
@@ -110,8 +111,9 @@ async def action_pressed(update: Update, context: BotContext) -> None:
     chat_id = query.message.chat.id if query.message else user_id
     if isinstance(button, ShareReceipt):
         shared = await services.sharing.link(user_id, role, button.folio, context.bot.username)
-        if shared is None:
-            await query.answer(plain(lang, "receipt.gone"), show_alert=True)
+        if shared is None or isinstance(shared, LinkRefused):
+            key = "receipt.gone" if shared is None else "share.not_charged"
+            await query.answer(plain(lang, key), show_alert=True)
             return
         await query.answer()
         await context.bot.send_message(chat_id, views.share_link(*shared, lang))

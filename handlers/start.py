@@ -25,7 +25,9 @@ async def start(update: Update, context: BotContext) -> None:
     if context.args:
         found = await context.services.sharing.open(user.id, context.args[0], time.time())
         if isinstance(found, LinkRefused):
-            key = "shared.slow_down" if found is LinkRefused.SLOW_DOWN else "shared.invalid"
+            key = (
+                f"shared.{found.value}" if found is not LinkRefused.NOT_FOUND else "shared.invalid"
+            )
             await context.bot.send_message(chat.id, t(lang, key))
         else:
             copy = views.customer_copy(found, lang, context.services.zone)

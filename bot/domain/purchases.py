@@ -69,6 +69,12 @@ class Purchase:
         return f"{self.id:06d}"
 
     @property
+    def shareable(self) -> bool:
+        """Whether the customer may get a copy: only a top-up that went through (approved,
+        or settled as charged). A declined or unverified one is no proof of anything."""
+        return self.status is Status.APPROVED
+
+    @property
     def out_of_funds(self) -> bool:
         """Declined because the distributor's account with the provider ran dry (code
         51): no reseller can sell until an admin funds it."""

@@ -22,6 +22,7 @@ class LinkRefused(Enum):
 
     NOT_FOUND = "not_found"
     SLOW_DOWN = "slow_down"
+    NOT_CHARGED = "not_charged"  # declined, or still pending verification: no proof
 
 
 def new_token() -> str:

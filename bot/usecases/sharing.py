@@ -32,11 +32,14 @@ class Sharing:
 
     async def link(
         self, reader_id: int, role: Role, folio: int, bot_username: str
-    ) -> tuple[Purchase, str] | None:
-        """The receipt and its customer copy's link; None if it is not the reader's."""
+    ) -> tuple[Purchase, str] | LinkRefused | None:
+        """The receipt and its customer copy's link; None if it is not the reader's,
+        NOT_CHARGED unless it went through (only that is worth a customer copy)."""
         purchase = await self._history.find(folio, Scope.of_reader(reader_id, role))
         if purchase is None:
             return None
+        if not purchase.shareable:
+            return LinkRefused.NOT_CHARGED
         token = await self._shares.token_for(purchase.id, reader_id, new_token())
         return purchase, deep_link(bot_username, token)
 
@@ -50,4 +53,5 @@ class Sharing:
         if purchase is None:
             await self._shares.failed(user_id, now, forget_before=since)
             return LinkRefused.NOT_FOUND
-        return purchase
+        # A link made before a settlement turned it "not charged" shows no receipt.
+        return purchase if purchase.shareable else LinkRefused.NOT_CHARGED

@@ -96,7 +96,7 @@ def one_receipt(purchase: Purchase, lang: str, zone: ZoneInfo, *, admin: bool) -
     if not admin:
         return text, actions
     if purchase.status is Status.PENDING:  # what an admin checks it with, and settles it
-        rows = [settle_buttons(purchase, lang), *actions.inline_keyboard]
+        rows = [settle_buttons(purchase, lang), *(actions.inline_keyboard if actions else ())]
         return pending_alert(purchase, lang), InlineKeyboardMarkup(rows)
     return Html(t(lang, "receipt.seller", seller=purchase.seller) + text), actions
 

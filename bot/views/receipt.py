@@ -129,21 +129,25 @@ def out_of_funds_alert(last: Purchase | None, lang: str, zone: ZoneInfo) -> Html
     return t(lang, "admin.out_of_funds", last=known)
 
 
-def receipt_actions(purchase: Purchase) -> InlineKeyboardMarkup:
+def receipt_actions(purchase: Purchase) -> InlineKeyboardMarkup | None:
     """🔁 Repetir and 📤 Compartir under a receipt.
 
     No 🔁 while the outcome is unknown: the reseller is told not to sell it again yet.
+    📤 only under a top-up that went through: a customer copy of a declined or
+    unverified one would read as proof of a top-up that may not exist.
     """
-    lang = purchase.lang
-    share = InlineKeyboardButton(
-        plain(lang, "button.share"), callback_data=ShareReceipt(purchase.id).encode()
-    )
     if purchase.unsettled:
-        return InlineKeyboardMarkup([[share]])
-    again = InlineKeyboardButton(
-        plain(lang, "button.repeat"), callback_data=RepeatSale(purchase.id).encode()
-    )
-    return InlineKeyboardMarkup([[again, share]])
+        return None
+    lang = purchase.lang
+    buttons = [
+        InlineKeyboardButton(
+            plain(lang, "button.repeat"), callback_data=RepeatSale(purchase.id).encode()
+        )
+    ]
+    if purchase.shareable:
+        share = ShareReceipt(purchase.id).encode()
+        buttons.append(InlineKeyboardButton(plain(lang, "button.share"), callback_data=share))
+    return InlineKeyboardMarkup([buttons])
 
 
 def facts(purchase: Purchase, lang: str) -> dict[str, str]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.callback_data import ShareReceipt
 from bot.domain.drafts import Step
 from bot.domain.formatting import format_datetime
 from bot.domain.purchases import Status
+from bot.domain.sharing import new_token
 from bot.i18n import plain
+from storage.shares import ShareRepository
 from tests.e2e.receipt_steps import LINK, folios, labels, text
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, STRANGER, Harness
 from tests.receipts_seed import add_purchases
@@ -133,7 +136,27 @@ async def test_the_receipt_of_a_purchase_carries_its_buttons(bot: Harness) -> No
     receipt = await bot.buy(RESELLER)
     assert labels(receipt) == ["🔁 Repetir", "📤 Compartir"]
     pending = await bot.buy(RESELLER, phone="55 1234 9996")  # charged, then HTTP 500
-    assert labels(pending) == ["📤 Compartir"]  # nothing to repeat while it may be charged
+    assert labels(pending) == []  # nothing to repeat while it may be charged, nor to share
+    declined = await bot.buy(RESELLER, phone="55 1234 9905")
+    assert labels(declined) == ["🔁 Repetir"]  # no customer copy of a top-up that failed
+
+
+async def test_no_customer_copy_of_a_declined_or_pending_top_up(bot: Harness) -> None:
+    await bot.say(ADMIN, "/start")
+    declined = await bot.buy(RESELLER, phone="55 1234 9905")
+    pending = await bot.buy(RESELLER, phone="55 1234 9996")
+    for receipt in (declined, pending):
+        folio = int(text(receipt).split("Folio: ")[1][:6])
+        sent = await bot.press_raw(RESELLER, receipt.message_id, ShareReceipt(folio).encode())
+        assert sent == []  # no link
+        assert bot.alerts(RESELLER)[-1] == (
+            "Solo una recarga exitosa tiene comprobante para el cliente."
+        )
+    # A link made for it anyway (by an older version) shows no receipt either.
+    [purchase, *_] = await bot.purchases()
+    token = await ShareRepository(bot.database).token_for(purchase.id, RESELLER, new_token())
+    [shown] = await bot.say(STRANGER, f"/start {token}")
+    assert text(shown).startswith("Esta recarga no tiene comprobante")
 
 
 async def test_repeat_goes_straight_to_the_confirm_step(bot: Harness) -> None:

@@ -49,6 +49,10 @@ TEXTS: dict[str, str] = {
         "Keep this receipt for any claim.\n\n"
         "Is this your number? See all its top-ups with /my_topups"
     ),
+    "shared.not_charged": (
+        "This top-up has no receipt: it did not go through or is still being verified."
+    ),
+    "share.not_charged": "Only a successful top-up has a receipt for the customer.",
     "shared.invalid": (
         "This link is not valid. Check that it is complete, or ask whoever topped you up "
         "for the receipt again."

@@ -51,6 +51,10 @@ TEXTS: dict[str, str] = {
         "Conserva este comprobante para aclaraciones.\n\n"
         "¿Es tu número? Ve todas sus recargas con /mis_recargas"
     ),
+    "shared.not_charged": (
+        "Esta recarga no tiene comprobante: no se realizó o aún se está verificando."
+    ),
+    "share.not_charged": "Solo una recarga exitosa tiene comprobante para el cliente.",
     "shared.invalid": (
         "Este enlace no es válido. Revisa que esté completo, o pide el comprobante de nuevo "
         "a quien te hizo la recarga."
