@@ -585,3 +585,16 @@ def test_provider_text_loses_every_credential_shape_and_is_capped() -> None:
     raw = scrub.raw({"error": said, "nested": {"list": ["x" * 900] * 200}})
     assert "sk_live_other987654" not in json.dumps(raw)
     assert raw["truncated"] is True and "nested" not in raw
+
+
+async def test_a_timeout_reason_names_the_seconds_as_people_write_them(sandbox: Sandbox) -> None:
+    client = LatcomClient(
+        BASE_URL, CUSTOMER, SecretStr(SECRET), purchase_timeout=1.0,
+        transport=SandboxTransport(sandbox),
+    )  # fmt: skip
+    try:
+        outcome = await client.purchase(order("5537689971"))
+    finally:
+        await client.aclose()
+    assert isinstance(outcome, Unknown)
+    assert outcome.reason == "no answer within 1 s"  # not "1.0 s"

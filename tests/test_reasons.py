@@ -43,9 +43,9 @@ def _unknown(status: int, body: object) -> str:
             "the provider said “success” without a documented approval (HTTP 200, code 07)",
         ),
         (
-            "no answer within 45.0 s",
-            "el proveedor no respondió en 45.0 s",
-            "the provider did not answer within 45.0 s",
+            "no answer within 45.0 s",  # as older versions stored it
+            "el proveedor no respondió en 45 s",
+            "the provider did not answer within 45 s",
         ),
         (
             "the connection was dropped before an answer",

@@ -156,7 +156,7 @@ class LatcomClient:
         except LatcomUnavailable as exc:  # the login failed otherwise: nothing was sent
             return Declined(UNREACHABLE, str(exc))
         except httpx.TimeoutException:
-            return Unknown(f"no answer within {self._purchase_timeout.read} s")
+            return Unknown(f"no answer within {self._purchase_timeout.read:g} s")
         except (httpx.RemoteProtocolError, httpx.ReadError):
             return Unknown("the connection was dropped before an answer")
         except httpx.HTTPError as exc:

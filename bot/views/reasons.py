@@ -45,6 +45,8 @@ def pending_reason(reason: str | None, lang: str) -> str:
     for pattern, key in _REASONS:
         if (found := pattern.fullmatch(reason)) is not None:
             params = found.groupdict()
+            if params.get("seconds"):  # "45.0" as stored by older versions reads "45"
+                params["seconds"] = f"{float(params['seconds']):g}"
             if "code" in params:  # "code 07", or the provider named none
                 code = params["code"]
                 params["code"] = (

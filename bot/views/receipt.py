@@ -19,6 +19,7 @@ _NEXT_STEP = {
     "13": "next.check_amount",
     "14": "next.check_amount",
     "51": "next.wait_for_funds",
+    "settled_failed": "next.sell_again",
     "05": "next.call_admin",
     "unauthorized": "next.call_admin",
     "login_failed": "next.call_admin",

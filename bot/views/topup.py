@@ -142,11 +142,17 @@ def repeat_warning(repeat: Repeat, zone: ZoneInfo) -> Screen:
     draft = repeat.draft
     lang, ref = draft.lang, (draft.id, draft.version)
     product = draft.product
+    name = product.name(lang) if product else draft.product_id or ""
+    amount = format_money(draft.amount or 0)
+    # A package's name is its price ("Paquete $50"): said once, not "$50 de $50 MXN".
+    packaged = product is not None and product.is_package
+    sold = name if packaged else plain(lang, "repeat.sold.airtime", product=name, amount=amount)
     text = t(
         lang,
         "repeat.warning",
-        product=product.name(lang) if product else draft.product_id or "",
-        amount=format_money(draft.amount or 0),
+        sold=sold,
+        product=name,
+        amount=amount,
         phone=format_phone(draft.phone or ""),
         ago=_ago(lang, repeat.earlier_at),
         when=format_datetime(repeat.earlier_at, zone, lang),

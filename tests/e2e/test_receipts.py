@@ -202,6 +202,6 @@ async def test_share_gives_one_deep_link_per_receipt(bot: Harness) -> None:
     token = match[1]
     assert 22 <= len(token) <= 64  # 128 random bits in Telegram's start-parameter alphabet
     assert text(second) == text(first)  # the same link: the receipt keeps its token
-    assert "No muestra tu saldo" in text(first)
+    assert "Solo muestra esta recarga; ni tus datos ni tus otras ventas." in text(first)
     [english] = await bot.say(ENGLISH_RESELLER, "/receipts")
     assert text(english).startswith("🧾 Your receipts")

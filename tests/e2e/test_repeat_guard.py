@@ -155,3 +155,12 @@ async def test_a_declined_sale_or_another_amount_is_no_repeat(bot: Harness) -> N
     other_amount = await bot.buy(RESELLER, amount="150")
     assert text_of(other_amount).startswith("✅ Recarga exitosa")
     assert len(bot.sandbox.received) == 4
+
+
+async def test_a_repeated_package_is_named_once(bot: Harness) -> None:
+    for _ in range(2):
+        summary = await bot.reach(RESELLER, Step.CONFIRM, product="📦 Paquete $50")
+        [shown] = await bot.tap(RESELLER, "✅", summary.message_id)
+    text = text_of(shown)
+    assert "A este número ya se le vendió Paquete $50 hace un momento" in text
+    assert "de $50 MXN" not in text

@@ -140,6 +140,9 @@ async def test_settled_as_not_charged_tells_the_reseller_to_sell_it_again(bot: H
     assert told.startswith("❌ Top-up not made")
     assert "nothing was charged" in told
     assert "You can sell it again with /topup." in told
+    # The receipt it settles says the same, not "try again in a few minutes".
+    receipt = text_of(bot.telegram.message(ENGLISH_RESELLER, purchase.message_id or 0))
+    assert receipt.endswith("👉 You can sell it again with /topup.")
     # Nothing was charged, so selling it again is no repeat.
     again = await bot.buy(ENGLISH_RESELLER, phone="55 1234 9996")
     assert text_of(again).startswith("⏳ Pending verification")

@@ -124,6 +124,7 @@ TEXTS: dict[str, str] = {
     "decline.http": "The provider declined the operation (HTTP {status}).",
     "decline.unknown": "The provider declined the operation without saying why.",
     "next.retry_later": "Try again in a few minutes with /topup.",
+    "next.sell_again": "You can sell it again with /topup.",
     "next.check_number": "Check the number with your customer and try again with /topup.",
     "next.call_admin": "Tell an admin.",
     "next.wait_for_funds": "Nothing was charged. You can sell again once the account is funded.",

@@ -37,7 +37,7 @@ TEXTS: dict[str, str] = {
     "share.link": (
         "📤 <b>Receipt for your customer</b>\n\n"
         "Send them this link; opening it in Telegram shows the receipt of the top-up "
-        "to {phone}:\n{link}\n\nIt shows neither your balance, your cost nor your details."
+        "to {phone}:\n{link}\n\nIt shows this top-up only: not your details, nor your other sales."
     ),
     # Shared link: the customer copy
     "shared.copy": (

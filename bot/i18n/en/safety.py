@@ -3,12 +3,13 @@
 TEXTS: dict[str, str] = {
     "repeat.warning": (
         "⚠️ <b>Top up again?</b>\n\n"
-        "This number already got <b>{product} for {amount}</b> {ago} "
+        "This number already got <b>{sold}</b> {ago} "
         "({when}), and that top-up {status}.\n\n"
         "📱 Number: <b>{phone}</b>\n📦 Product: <b>{product}</b>\n💵 Amount: <b>{amount}</b>\n\n"
         "The provider usually blocks a repeated top-up. Confirm only if your customer "
         "really wants another one."
     ),
+    "repeat.sold.airtime": "{product} for {amount}",
     "repeat.ago.now": "moments ago",
     "repeat.ago.minutes": "{minutes} min ago",
     "repeat.ago.hours": "{hours} hours ago",

@@ -138,6 +138,7 @@ TEXTS: dict[str, str] = {
     "decline.http": "El proveedor rechazó la operación (HTTP {status}).",
     "decline.unknown": "El proveedor rechazó la operación sin decir por qué.",
     "next.retry_later": "Intenta de nuevo en unos minutos con /recarga.",
+    "next.sell_again": "Puedes venderla de nuevo con /recarga.",
     "next.check_number": "Verifica el número con tu cliente y vuelve a intentar con /recarga.",
     "next.call_admin": "Avisa a un administrador.",
     "next.wait_for_funds": "No se cobró nada. Podrás vender en cuanto la cuenta tenga saldo.",

@@ -39,7 +39,7 @@ TEXTS: dict[str, str] = {
     "share.link": (
         "📤 <b>Comprobante para tu cliente</b>\n\n"
         "Envíale este enlace; al abrirlo en Telegram verá el comprobante de la recarga "
-        "a {phone}:\n{link}\n\nNo muestra tu saldo, tu costo ni tus datos."
+        "a {phone}:\n{link}\n\nSolo muestra esta recarga; ni tus datos ni tus otras ventas."
     ),
     # Enlace compartido: la copia del cliente
     "shared.copy": (

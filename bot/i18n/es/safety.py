@@ -4,12 +4,13 @@ TEXTS: dict[str, str] = {
     # Misma recarga al mismo número hace poco
     "repeat.warning": (
         "⚠️ <b>¿Recargar de nuevo?</b>\n\n"
-        "A este número ya se le vendió <b>{product} de {amount}</b> {ago} "
+        "A este número ya se le vendió <b>{sold}</b> {ago} "
         "({when}) y {status}.\n\n"
         "📱 Número: <b>{phone}</b>\n📦 Producto: <b>{product}</b>\n💵 Monto: <b>{amount}</b>\n\n"
         "El proveedor suele bloquear una recarga repetida. Confirma solo si tu cliente "
         "de verdad quiere otra."
     ),
+    "repeat.sold.airtime": "{product} de {amount}",
     "repeat.ago.now": "hace un momento",
     "repeat.ago.minutes": "hace {minutes} min",
     "repeat.ago.hours": "hace {hours} horas",
