@@ -6,9 +6,8 @@ import logging
 from typing import Any
 
 import httpx
-from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
@@ -23,29 +22,6 @@ from bot.wiring import close_services, open_services
 logger = logging.getLogger(__name__)
 
 App = Application[Any, BotContext, Any, Any, BotData, Any]
-
-COMMANDS = {
-    "es": [
-        ("recarga", "Nueva recarga"),
-        ("cancelar", "Cancelar la recarga en curso"),
-        ("recibos", "Tus recibos"),
-        ("mis_recargas", "Recargas a tu número (clientes)"),
-        ("avisos", "Avisos de recargas a tu número"),
-        ("saldo", "Saldo con el proveedor (administradores)"),
-        ("pendientes", "Recargas pendientes de verificación (administradores)"),
-        ("ayuda", "Ayuda"),
-    ],
-    "en": [
-        ("topup", "New top-up"),
-        ("cancel", "Cancel the top-up in progress"),
-        ("receipts", "Your receipts"),
-        ("my_topups", "Top-ups to your number (customers)"),
-        ("alerts", "Notices of top-ups to your number"),
-        ("balance", "Provider balance (admins)"),
-        ("pending", "Top-ups pending verification (admins)"),
-        ("help", "Help"),
-    ],
-}
 
 
 def build_application(
@@ -91,24 +67,12 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
         application.bot_data.resources = resources
         if settings.uses_sandbox:
             logger.warning("No LATCOM credentials set: purchases go to the embedded sandbox")
-        await _set_commands(application)
+        await services.menus.set_all()
         await services.purchases.recover()
         if application.job_queue is not None:
             jobs.schedule(application.job_queue)
 
     return post_init
-
-
-async def _set_commands(application: App) -> None:
-    try:
-        for lang, commands in COMMANDS.items():
-            await application.bot.set_my_commands(
-                [BotCommand(name, description) for name, description in commands],
-                scope=BotCommandScopeDefault(),
-                language_code=None if lang == "es" else lang,
-            )
-    except TelegramError as exc:
-        logger.warning("Could not set the command menu: %s", exc)
 
 
 async def _close(application: App) -> None:

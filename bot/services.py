@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
+from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
@@ -35,6 +36,7 @@ class Services:
     sharing: Sharing  # the customer copy's link
     customers: Customers  # verified numbers, their top-ups and notices
     account: ProviderAccount  # /saldo
+    menus: Menus  # each role's command menu
 
     @property
     def zone(self) -> ZoneInfo:

@@ -19,6 +19,7 @@ from bot.messenger import Messenger
 from bot.services import Services
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
+from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
@@ -97,6 +98,7 @@ async def open_services(
         sharing=Sharing(ShareRepository(database), history),
         customers=Customers(customers, history),
         account=ProviderAccount(client),
+        menus=Menus(bot, people),
     )
     await services.replays.load()
     return services, Resources(database, client)

@@ -40,6 +40,8 @@ async def start(update: Update, context: BotContext) -> None:
     sandbox = context.services.settings.uses_sandbox
     text = views.greeting(role, lang, user.first_name, sandbox=sandbox)
     await context.bot.send_message(chat.id, text)
+    # Their role's menu, again: set at start-up only if their chat could be reached then.
+    await context.services.menus.set_for(user.id)
 
 
 async def help_command(update: Update, context: BotContext) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tests.harness import Harness, make_settings
+from tests.harness import Harness, make_settings, refusals
 
 # Properties, not timings: an example that runs slow on a busy machine (the first
 # libphonenumber call, say) is no failure. Speed is the benchmark's to measure.
@@ -28,7 +28,7 @@ async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
     await harness.start()
     yield harness
     await harness.stop()
-    refused = [(method, reason) for method, _, reason in harness.telegram.errors]
+    refused = refusals(harness.telegram)
     assert refused == [], f"Telegram would have refused: {refused}"
     assert harness.telegram.unanswered_callback_queries() == []
     assert harness.sandbox.duplicate_transaction_ids == []

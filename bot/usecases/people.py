@@ -37,6 +37,11 @@ class People:
     def admins(self) -> list[int]:
         return sorted(self._admin_ids)
 
+    @property
+    def staff(self) -> list[int]:
+        """Admins and resellers, by id."""
+        return sorted(self._admin_ids | self._reseller_ids)
+
     def staff_role(self, user_id: int) -> Role:
         """ADMIN or RESELLER from the settings, else STRANGER (no lookup: the hot path)."""
         if user_id in self._admin_ids:

@@ -2,6 +2,7 @@
 
 from bot.views.customer import contact_keyboard, customer_copy, customer_history, topup_notice
 from bot.views.history import history, one_receipt, plain_text, share_link, status_label
+from bot.views.menus import menu
 from bot.views.receipt import (
     decline_reason,
     out_of_funds_alert,
@@ -54,6 +55,7 @@ __all__ = [
     "greeting",
     "history",
     "invalid",
+    "menu",
     "not_a_seller",
     "nudge",
     "one_receipt",

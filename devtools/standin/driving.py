@@ -168,6 +168,14 @@ class ChatDriver:
         """Every message in the chat, both sides, oldest first, as they stand now."""
         return list(self._state.chat(chat_id).messages.values())
 
+    def menu(self, user_id: int, language_code: str = "") -> list[str]:
+        """The commands the user sees in the menu of their chat with the bot."""
+        return [c["command"] for c in profile.menu_seen(self._state, user_id, language_code)]
+
+    def forget_menus(self) -> None:
+        """Every command menu the bot set is gone, as if it had deleted them all."""
+        self._state.commands.clear()
+
     def bot_messages(self, chat_id: int) -> list[ChatMessage]:
         """The bot's messages in the chat, oldest first."""
         return [message for message in self.messages(chat_id) if message.from_bot]

@@ -31,7 +31,24 @@ def menu_key(params: Params) -> tuple[str, str]:
     scope = opt_json(params, "scope") or {"type": "default"}
     if not isinstance(scope, dict) or not isinstance(scope.get("type"), str):
         raise bad_request("can't parse BotCommandScope JSON object")
-    return json.dumps(scope, sort_keys=True), opt_str(params, "language_code") or ""
+    return scope_key(scope), opt_str(params, "language_code") or ""
+
+
+def scope_key(scope: JsonDict) -> str:
+    return json.dumps(scope, sort_keys=True)
+
+
+def menu_seen(state: StandInState, user_id: int, language_code: str) -> list[JsonDict]:
+    """The menu a user sees in their private chat with the bot, as Telegram picks it:
+    the chat's own scope, then all private chats, then the default; each first in the
+    user's language, then without one."""
+    scopes = ({"type": "chat", "chat_id": user_id}, {"type": "all_private_chats"})
+    for scope in (*scopes, {"type": "default"}):
+        for lang in (language_code, ""):
+            found = state.commands.get((scope_key(scope), lang))
+            if found is not None:
+                return list(found)
+    return []
 
 
 def set_my_commands(state: StandInState, params: Params) -> bool:
@@ -50,7 +67,14 @@ def set_my_commands(state: StandInState, params: Params) -> bool:
         if not isinstance(description, str) or not 1 <= len(description.strip()) <= 256:
             raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
         menu.append({"command": name, "description": description})
-    state.commands[menu_key(params)] = menu
+    key = menu_key(params)
+    scope = json.loads(key[0])
+    if scope["type"] == "chat":
+        # Telegram knows no chat with a user who never started the bot.
+        chat = state.chats.get(scope.get("chat_id"))
+        if chat is None or not chat.started:
+            raise bad_request("chat not found")
+    state.commands[key] = menu
     return True
 
 

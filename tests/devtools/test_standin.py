@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import (
     Bot,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -373,6 +374,23 @@ async def test_commands_menu_round_trip(bot: Bot, fake: FakeTelegram) -> None:
     ]
     with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
         await bot.set_my_commands([("Recargar", "x")])
+
+
+async def test_a_chat_menu_needs_a_chat_that_started_the_bot(bot: Bot, fake: FakeTelegram) -> None:
+    await bot.set_my_commands([("ayuda", "Ayuda")])
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
+        await bot.set_my_commands([("recarga", "Recarga")], scope=BotCommandScopeChat(424242))
+    assert fake.menu(USER) == ["ayuda"]  # the default menu
+    fake.send_text(USER, "hola")
+    await bot.set_my_commands([("recarga", "Recarga")], scope=BotCommandScopeChat(USER))
+    await bot.set_my_commands(
+        [("topup", "Top-up")], scope=BotCommandScopeChat(USER), language_code="en"
+    )
+    assert (fake.menu(USER), fake.menu(USER, "en"), fake.menu(USER, "pt")) == (
+        ["recarga"],
+        ["topup"],
+        ["recarga"],
+    )
 
 
 # --- a real Application -------------------------------------------------------------------

@@ -25,7 +25,7 @@ from tests.e2e.outage import (
     Reply,
     TelegramOutage,
 )
-from tests.harness import ADMIN, RESELLER, Harness, make_settings, text_of
+from tests.harness import ADMIN, RESELLER, Harness, make_settings, refusals, text_of
 
 RECEIPT = "Recarga exitosa"
 ALERT = "Recarga pendiente de verificación"
@@ -213,6 +213,6 @@ async def test_a_receipt_telegram_refuses_for_good_is_replaced_by_a_short_notice
     assert summary_now.reply_markup is None  # no live ✅ left behind
     assert "No se pudo entregar un recibo" in alert and "Message is too long" in alert
     assert purchase.notified_at is not None
-    refused = [(method, reason) for method, _, reason in bot.telegram.errors]
+    refused = refusals(bot.telegram)
     too_long = "Bad Request: message is too long"
     assert refused == [("editMessageText", too_long), ("sendMessage", too_long)]

@@ -140,3 +140,31 @@ async def test_english_cancel_of_an_open_topup(bot: Harness) -> None:
     await bot.reach(ENGLISH_RESELLER, Step.AMOUNT)
     [reply] = await bot.say(ENGLISH_RESELLER, "/cancel")
     assert text_of(reply) == "Top-up cancelled. Type /topup to start another."
+
+
+SELLING = ["recarga", "cancelar", "recibos", "recibo"]
+CUSTOMERS = ["mis_recargas", "avisos"]
+
+
+async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness) -> None:
+    # Customers' commands are the default: strangers and customers see only those.
+    assert bot.telegram.menu(STRANGER) == CUSTOMERS
+    assert bot.telegram.menu(STRANGER, "en") == ["my_topups", "alerts"]
+    # A seller who never started the bot could not get a menu at start-up: /start sets it.
+    assert bot.telegram.menu(RESELLER) == CUSTOMERS
+    await bot.say(RESELLER, "/start")
+    await bot.say(ADMIN, "/start")
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "ayuda"]
+    assert bot.telegram.menu(RESELLER, "en") == ["topup", "cancel", "receipts", "receipt", "help"]
+    assert bot.telegram.menu(ADMIN) == [*SELLING, "saldo", "pendientes", "ayuda"]
+    assert bot.telegram.menu(STRANGER) == CUSTOMERS  # nobody else's menu changed
+
+
+async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness) -> None:
+    await bot.say(RESELLER, "/start")
+    bot.telegram.forget_menus()  # lost on Telegram's side
+    await bot.restart()
+    # The admin (first in line) never started the bot and is refused; the reseller after
+    # them gets their menu all the same, without a /start.
+    assert bot.telegram.menu(ADMIN) == CUSTOMERS
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "ayuda"]

@@ -17,6 +17,7 @@ from tests.harness import (
     STRANGER,
     Harness,
     make_settings,
+    refusals,
     text_of,
 )
 
@@ -31,7 +32,7 @@ async def two_admins(tmp_path: Path) -> AsyncIterator[Harness]:
     await harness.start()
     yield harness
     await harness.stop()
-    assert [(method, reason) for method, _, reason in harness.telegram.errors] == []
+    assert refusals(harness.telegram) == []
     assert harness.telegram.unanswered_callback_queries() == []
 
 

@@ -31,6 +31,7 @@ from storage import rows
 from storage.db import Database
 from tests.faults.chat import Chats
 from tests.faults.wires import Delay, SlowRequest
+from tests.harness import UNREACHABLE_MENU
 
 ADMIN = 1
 FIRST_RESELLER = 100
@@ -177,6 +178,7 @@ class LiveBot:
             (method, reason)
             for method, _, reason in self.telegram.errors
             if not (method == "getUpdates" and reason.startswith("Conflict"))
+            and (method, reason) != UNREACHABLE_MENU
         ]
 
 

@@ -162,4 +162,23 @@ TEXTS: dict[str, str] = {
         "(folio <code>{folio}</code>). It is <b>pending verification</b>: "
         "do not sell it again yet."
     ),
+    # Each role's command menu
+    "menu.topup.command": "topup",
+    "menu.topup": "New top-up",
+    "menu.cancel.command": "cancel",
+    "menu.cancel": "Cancel the top-up in progress",
+    "menu.receipts.command": "receipts",
+    "menu.receipts": "Your receipts",
+    "menu.receipt.command": "receipt",
+    "menu.receipt": "One receipt by its folio: /receipt 123",
+    "menu.balance.command": "balance",
+    "menu.balance": "Balance of the account with the provider",
+    "menu.pending.command": "pending",
+    "menu.pending": "Top-ups pending verification",
+    "menu.my_topups.command": "my_topups",
+    "menu.my_topups": "Top-ups to your number",
+    "menu.alerts.command": "alerts",
+    "menu.alerts": "Notices of top-ups to your number",
+    "menu.help.command": "help",
+    "menu.help": "Help",
 }

@@ -179,4 +179,23 @@ TEXTS: dict[str, str] = {
         "(folio <code>{folio}</code>). Queda <b>pendiente de verificación</b>: "
         "no la vuelvas a vender todavía."
     ),
+    # Menú de comandos de cada rol
+    "menu.topup.command": "recarga",
+    "menu.topup": "Nueva recarga",
+    "menu.cancel.command": "cancelar",
+    "menu.cancel": "Cancelar la recarga en curso",
+    "menu.receipts.command": "recibos",
+    "menu.receipts": "Tus recibos",
+    "menu.receipt.command": "recibo",
+    "menu.receipt": "Un recibo por su folio: /recibo 123",
+    "menu.balance.command": "saldo",
+    "menu.balance": "Saldo de la cuenta con el proveedor",
+    "menu.pending.command": "pendientes",
+    "menu.pending": "Recargas pendientes de verificación",
+    "menu.my_topups.command": "mis_recargas",
+    "menu.my_topups": "Recargas a tu número",
+    "menu.alerts.command": "avisos",
+    "menu.alerts": "Avisos de recargas a tu número",
+    "menu.help.command": "ayuda",
+    "menu.help": "Ayuda",
 }
