@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     timezone: str = "America/Mexico_City"
     purchase_timeout_seconds: float = Field(default=45.0, gt=0, le=600)
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
 
     @field_validator("admin_ids", "reseller_ids", mode="before")
     @classmethod
@@ -60,6 +61,15 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("use one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _known_format(cls, value: object) -> object:
+        if isinstance(value, str) and value.lower() in {"text", "json"}:
+            return value.lower()
+        if isinstance(value, str):
+            raise ValueError(f"{value!r} is not a log format: use text or json")
+        return value
 
     @field_validator("latcom_api_base_url", "telegram_api_base_url")
     @classmethod
