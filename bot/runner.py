@@ -10,7 +10,7 @@ from telegram import Update
 from bot.app import build_application
 from bot.config import Settings
 from bot.logs import setup_logging
-from bot.ops.health import CannotListen, Heartbeat, serve_health
+from bot.ops.health import HealthPortError, Heartbeat, serve_health
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 
 
@@ -35,6 +35,6 @@ def run_polling(settings: Settings) -> None:
     # must not vanish because of a restart.
     try:
         application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-    except CannotListen as exc:
+    except HealthPortError as exc:
         print(exc, file=sys.stderr)  # one line: the setting is the fix
         sys.exit(2)

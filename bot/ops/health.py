@@ -107,7 +107,7 @@ class Health:
         return True, None
 
 
-class CannotListen(OSError):
+class HealthPortError(OSError):
     """HEALTH_PORT is taken or not ours to take; the message says so."""
 
 
@@ -127,7 +127,7 @@ class HealthServer:
             await web.TCPSite(runner, self._host, self._port).start()
         except OSError as exc:
             await runner.cleanup()
-            raise CannotListen(
+            raise HealthPortError(
                 f"HEALTH_PORT: cannot listen on {self._host}:{self._port} ({exc.strerror}); "
                 "choose a free port or unset HEALTH_PORT"
             ) from None
