@@ -101,4 +101,5 @@ async def test_a_replica_taken_while_selling_restores_every_purchase(
         lost.unlink()
     code, out, err = await operated.command("restore", str(copy))
     assert code == 0, err
+    assert f"{len(expected)} purchases" in out
     assert purchases(operated.database) == expected
