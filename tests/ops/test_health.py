@@ -52,6 +52,8 @@ async def test_healthy_while_polling_then_503_once_telegram_stops_answering(
         assert body["status"] == "ok" and body["database_writable"] is True
         age = body["last_get_updates_seconds_ago"]
         assert isinstance(age, float) and 0 <= age <= 12
+        code, out, _ = await operated.command("healthcheck")  # Docker's HEALTHCHECK
+        assert code == 0 and json.loads(out)["status"] == "ok"
 
         await operated.standin.close()  # Telegram unreachable from now on
         for _ in range(120):  # a minute at most
