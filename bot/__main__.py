@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from bot.config import ConfigError, load_settings
+from bot.ops import cli as ops
 
 _DEVELOPMENT = (
     "The local console and the sandbox provider over HTTP are development tools: "
@@ -19,13 +20,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
-    parser.parse_args(argv)
+    ops.add_commands(commands)
+    args = parser.parse_args(argv)
 
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
+    if args.command in ops.COMMANDS:
+        return ops.run(args, settings)
     if settings.telegram_bot_token is None:
         print(
             "TELEGRAM_BOT_TOKEN is not set: put your bot's token in the environment or .env "

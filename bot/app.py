@@ -15,6 +15,7 @@ import handlers
 from bot import jobs
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, BotData
+from bot.ops import backups
 from bot.processor import PerUserUpdateProcessor
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
@@ -71,6 +72,7 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
         await services.purchases.recover()
         if application.job_queue is not None:
             jobs.schedule(application.job_queue)
+            backups.schedule(application.job_queue, settings)
 
     return post_init
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -32,6 +33,15 @@ class Settings(BaseSettings):
     timezone: str = "America/Mexico_City"
     purchase_timeout_seconds: float = Field(default=45.0, gt=0, le=600)
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    # Daily copies of the database (bot/ops/backups.py): none while BACKUP_DIR is unset.
+    backup_dir: Path | None = None
+    backup_keep: int = Field(default=7, ge=1, le=1000)
+    backup_at: time = time(3, 30)
+    # GET /healthz (bot/ops/health.py): off while HEALTH_PORT is unset.
+    health_port: int | None = Field(default=None, ge=1, le=65535)
+    health_host: str = "127.0.0.1"
+    health_max_poll_age_seconds: float = Field(default=90.0, gt=0, le=3600)
 
     @field_validator("admin_ids", "reseller_ids", mode="before")
     @classmethod
@@ -60,6 +70,15 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("use one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _known_format(cls, value: object) -> object:
+        if isinstance(value, str) and value.lower() in {"text", "json"}:
+            return value.lower()
+        if isinstance(value, str):
+            raise ValueError(f"{value!r} is not a log format: use text or json")
+        return value
 
     @field_validator("latcom_api_base_url", "telegram_api_base_url")
     @classmethod
