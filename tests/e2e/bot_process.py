@@ -71,7 +71,7 @@ async def stop_bot(process: asyncio.subprocess.Process, log: Path) -> None:
     if process.returncode is None:
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), 15)
-    print(log.read_text(errors="replace"))
+    print(await asyncio.to_thread(log.read_text, errors="replace"))
 
 
 def stored(database: Path) -> list[tuple[str, str, str | None]]:
