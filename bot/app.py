@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 import httpx
-from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram import BotCommand, BotCommandScopeDefault
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
@@ -14,8 +15,10 @@ from telegram.request import BaseRequest
 
 import handlers
 from bot import jobs
+from bot.backoff import until_answered
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, BotData
+from bot.polling import Polling
 from bot.processor import PerUserUpdateProcessor
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
@@ -72,6 +75,7 @@ def build_application(
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_open(settings, latcom_transport))
         .post_shutdown(_close)
+        .updater(None)  # bot/polling.py fetches the updates
     )
     if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
         request = AiohttpRequest()
@@ -102,11 +106,14 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
 async def _set_commands(application: App) -> None:
     try:
         for lang, commands in COMMANDS.items():
-            await application.bot.set_my_commands(
-                [BotCommand(name, description) for name, description in commands],
+            menu = [BotCommand(name, description) for name, description in commands]
+            set_menu = partial(
+                application.bot.set_my_commands,
+                menu,
                 scope=BotCommandScopeDefault(),
                 language_code=None if lang == "es" else lang,
             )
+            await until_answered(set_menu, "setMyCommands")
     except TelegramError as exc:
         logger.warning("Could not set the command menu: %s", exc)
 
@@ -123,22 +130,22 @@ async def _close(application: App) -> None:
 
 
 async def start_application(application: App, *, poll_timeout: float = 10) -> None:
-    """What `run_polling` does before it blocks, for callers that own the event loop
-    (the console and the tests): initialize, open services, start, poll."""
-    await application.initialize()
+    """Initialize (getMe, until Telegram answers), open services, start, poll."""
+    await until_answered(application.initialize, "getMe")
     if application.post_init is not None:
         await application.post_init(application)
     await application.start()
-    if application.updater is not None:
-        await application.updater.start_polling(
-            poll_interval=0, timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
-        )
+    services = application.bot_data.services
+    assert services is not None  # noqa: S101 - opened by post_init just above
+    application.bot_data.polling = Polling(application, services.inbox, poll_timeout)
+    await application.bot_data.polling.start()
 
 
 async def stop_application(application: App) -> None:
-    """The reverse of `start_application`, as `run_polling` does on exit."""
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
+    """The reverse of `start_application`; also after a start that did not finish."""
+    polling, application.bot_data.polling = application.bot_data.polling, None
+    if polling is not None:
+        await polling.stop()
     if application.running:
         await application.stop()
     await application.shutdown()
