@@ -61,6 +61,7 @@ class Polling:
             lambda: bot.delete_webhook(drop_pending_updates=False), "deleteWebhook"
         )
         self._task = asyncio.get_running_loop().create_task(self._poll(), name="polling")
+        self._task.add_done_callback(_ended)
 
     async def stop(self) -> None:
         """Stop fetching (a batch being handed over is handed over first), then confirm
@@ -70,7 +71,7 @@ class Polling:
             return
         if self._interruptible:
             self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
+        with contextlib.suppress(asyncio.CancelledError, Exception):  # logged by `_ended`
             await self._task
         if self._offset is None:
             return
@@ -142,3 +143,9 @@ class Polling:
         # it keeps asking, each time a little later, and says so every time.
         logger.error("getUpdates failed; trying again in %.0f s", pause, exc_info=error)
         return pause
+
+
+def _ended(task: asyncio.Task[None]) -> None:
+    """Polling ends only when stopped; anything else leaves the bot deaf, and says so."""
+    if not task.cancelled() and task.exception() is not None:
+        logger.critical("Polling stopped: no update is fetched", exc_info=task.exception())
