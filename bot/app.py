@@ -6,16 +6,17 @@ import logging
 from typing import Any
 
 import httpx
-from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 import handlers
 from bot import jobs
+from bot.backoff import until_answered
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, BotData
 from bot.ops import backups
+from bot.polling import Polling
 from bot.processor import PerUserUpdateProcessor
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
@@ -49,6 +50,7 @@ def build_application(
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_open(settings, latcom_transport))
         .post_shutdown(_close)
+        .updater(None)  # bot/polling.py fetches the updates
     )
     if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
         request = AiohttpRequest()
@@ -89,22 +91,22 @@ async def _close(application: App) -> None:
 
 
 async def start_application(application: App, *, poll_timeout: float = 10) -> None:
-    """What `run_polling` does before it blocks, for callers that own the event loop
-    (the console and the tests): initialize, open services, start, poll."""
-    await application.initialize()
+    """Initialize (getMe, until Telegram answers), open services, start, poll."""
+    await until_answered(application.initialize, "getMe")
     if application.post_init is not None:
         await application.post_init(application)
     await application.start()
-    if application.updater is not None:
-        await application.updater.start_polling(
-            poll_interval=0, timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
-        )
+    services = application.bot_data.services
+    assert services is not None  # noqa: S101 - opened by post_init just above
+    application.bot_data.polling = Polling(application, services.inbox, poll_timeout)
+    await application.bot_data.polling.start()
 
 
 async def stop_application(application: App) -> None:
-    """The reverse of `start_application`, as `run_polling` does on exit."""
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
+    """The reverse of `start_application`; also after a start that did not finish."""
+    polling, application.bot_data.polling = application.bot_data.polling, None
+    if polling is not None:
+        await polling.stop()
     if application.running:
         await application.stop()
     await application.shutdown()

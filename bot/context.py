@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.polling import Polling
 from bot.services import Services
 from bot.wiring import Resources
 
@@ -17,6 +18,7 @@ class BotData:
     def __init__(self) -> None:
         self.services: Services | None = None
         self.resources: Resources | None = None
+        self.polling: Polling | None = None  # set by `start_application`
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -1,17 +1,25 @@
-"""The production job: the bot on Telegram with long polling."""
+"""The production job: the bot on Telegram with long polling, until SIGTERM or SIGINT."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import logging
+import signal
 import sys
 
-from telegram import Update
+from telegram.error import TelegramError
 
-from bot.app import build_application
+from bot.app import App, build_application, start_application, stop_application
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.ops.health import HealthPortError, Heartbeat, serve_health
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
+
+logger = logging.getLogger(__name__)
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
 
 
 def run_polling(settings: Settings) -> None:
@@ -31,10 +39,38 @@ def run_polling(settings: Settings) -> None:
     # whoever's update is in flight at that moment no longer waits for it.
     gc.collect()
     gc.freeze()
-    # Updates that arrived while the bot was down are still wanted: a reseller's tap
-    # must not vanish because of a restart.
     try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        asyncio.run(serve(application))
     except HealthPortError as exc:
         print(exc, file=sys.stderr)  # one line: the setting is the fix
         sys.exit(2)
+
+
+async def serve(application: App) -> None:
+    """Start (waiting out Telegram's hiccups), serve until a stop signal, stop.
+
+    A signal while the start still waits for Telegram stops it there. What Telegram
+    refuses outright (a bad token) ends the process with status 1."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for stop_signal in STOP_SIGNALS:
+        loop.add_signal_handler(stop_signal, stop.set)
+    starting = loop.create_task(start_application(application), name="start")
+    stopped = loop.create_task(stop.wait(), name="stop-signal")
+    try:
+        await asyncio.wait((starting, stopped), return_when=asyncio.FIRST_COMPLETED)
+        if starting.done():
+            starting.result()
+            logger.info("The bot is up: polling Telegram for updates")
+            await stopped
+        else:
+            logger.info("Stopped while starting")
+    except TelegramError:
+        logger.exception("Telegram refused to start the bot")
+        raise SystemExit(1) from None
+    finally:
+        for task in (starting, stopped):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TelegramError):
+                await task
+        await stop_application(application)

@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
+from bot.usecases.inbox import UpdateInbox
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
@@ -28,6 +29,7 @@ class Services:
     background: Background  # purchases in flight
     people: People  # who is who; admins' languages
     replays: ReplayGuard  # updates handled before: once
+    inbox: UpdateInbox  # updates fetched and not handled yet, kept across a crash
     topup: TopUp  # the conversation: phone → product → amount → summary
     purchases: Purchases  # ✅: place, send once, recover
     outcomes: Outcomes  # who hears of an outcome, until they have

@@ -19,6 +19,7 @@ from bot.messenger import Messenger
 from bot.services import Services
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
+from bot.usecases.inbox import UpdateInbox
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
@@ -32,6 +33,7 @@ from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.history import HistoryRepository
+from storage.inbox import InboxRepository
 from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
@@ -90,6 +92,7 @@ async def open_services(
         background=background,
         people=people,
         replays=ReplayGuard(UpdateRepository(database)),
+        inbox=UpdateInbox(InboxRepository(database)),
         topup=TopUp(drafts, history),
         purchases=Purchases(purchases, client, outcomes, messenger, background),
         outcomes=outcomes,
@@ -109,5 +112,6 @@ async def close_services(services: Services, resources: Resources) -> None:
     await resources.client.aclose()
     try:
         await services.replays.close()  # the update ids not stored yet
+        await services.inbox.close()  # the updates handled, not taken out yet
     finally:
         await resources.database.close()

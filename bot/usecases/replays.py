@@ -1,10 +1,12 @@
 """Telegram updates already handled, so one delivered twice is handled once.
 
 Replays come from long polling after a restart: the last batch fetched before the stop
-was never confirmed, so Telegram sends it again. The most recent ids are kept in memory,
-so telling a replay costs no trip to the database on the hot path, and in SQLite, so they
-survive a restart. The ids claimed meanwhile are stored together a moment later, in one
-statement: the write stays off the path of the update that was just claimed.
+was never confirmed, so Telegram sends it again; and from the update inbox
+(bot/usecases/inbox.py), which hands over again what a crash left unfinished. The most
+recent ids are kept in memory, so telling a replay costs no trip to the database on the
+hot path, and in SQLite, so they survive a restart. The ids claimed meanwhile are stored
+together a moment later, in one statement: the write stays off the path of the update
+that was just claimed.
 
 Whether the bot dies before or after that, the money path is safe: a replayed ✅ finds
 its draft already placed, a replayed step only shows that step again.

@@ -15,6 +15,7 @@ from typing import Any
 from devtools.standin import messaging, profile
 from devtools.standin.driving import ChatDriver
 from devtools.standin.errors import ApiError
+from devtools.standin.hiccups import Hiccups
 from devtools.standin.models import User
 from devtools.standin.params import Params, opt_bool
 from devtools.standin.ratelimit import ChatRateLimiter
@@ -52,6 +53,7 @@ class FakeTelegram(ChatDriver):
         )
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.errors: list[tuple[str, dict[str, Any], str]] = []
+        self.hiccups = Hiccups()  # failures and late answers a test plans
         state = self._state
         methods: dict[str, Method] = {
             "getMe": partial(profile.get_me, state),
@@ -79,6 +81,9 @@ class FakeTelegram(ChatDriver):
         """
         name, handler = self._methods.get(method.lower(), (method, None))
         self.calls.append((name, dict(params)))
+        failure = await self.hiccups.meet(name)
+        if failure is not None:
+            return failure
         try:
             if handler is None:
                 raise ApiError(404, "Not Found")

@@ -11,88 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sqlite3
-import sys
-from collections.abc import AsyncIterator
-from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
-from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
 from bot.domain.purchases import RESTART_REASON
-from bot.latcom.sandbox import Sandbox
-from devtools.sandbox_server import serve_sandbox
-from devtools.standin import FakeTelegram
-from devtools.standin.server import StandInServer, serve_standin
-from devtools.web import WebServer
-from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE, Chats
+from tests.e2e.bot_process import ADMIN, OTHER_SELLER, SELLER, Upstreams, stored
+from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE
 
-ADMIN, SELLER, OTHER_SELLER = 1, 2, 3
 HANGING_PHONE = "5512349971"
-
-
-@dataclass
-class Upstreams:
-    """What the bot process talks to, served by this test."""
-
-    telegram: FakeTelegram
-    chats: Chats
-    standin: StandInServer
-    sandbox: Sandbox
-    sandbox_server: WebServer
-    database: Path
-
-    def environment(self) -> dict[str, str]:
-        return self.standin.bot_environment(
-            self.sandbox_server.url, self.database, [ADMIN], [SELLER, OTHER_SELLER]
-        ) | {"PURCHASE_TIMEOUT_SECONDS": "30"}
-
-    async def start_bot(self, log: Path) -> asyncio.subprocess.Process:
-        """`python -m bot`, once it is polling for updates."""
-        polls = self.polls()
-        with log.open("ab") as sink:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                cwd=log.parent,  # away from any .env of the repository
-                env=self.environment(),
-                stdout=sink,
-                stderr=sink,
-            )
-        await self.chats.until(lambda: self.polls() > polls, within=30, poll=0.05)
-        return process
-
-    def polls(self) -> int:
-        return sum(method == "getUpdates" for method, _ in self.telegram.calls)
-
-
-@pytest.fixture
-async def upstreams(tmp_path: Path) -> AsyncIterator[Upstreams]:
-    telegram = FakeTelegram(rate_capacity=None)
-    for user_id, name in ((ADMIN, "Ana"), (SELLER, "Rita"), (OTHER_SELLER, "Beto")):
-        telegram.add_user(user_id, name)
-    sandbox = Sandbox(
-        customer_id=SANDBOX_CUSTOMER_ID, secret_key=SANDBOX_SECRET_KEY, hang_seconds=60
-    )
-    standin = await serve_standin(telegram)
-    sandbox_server = await serve_sandbox(sandbox, port=0)
-    try:
-        yield Upstreams(
-            telegram, Chats(telegram), standin, sandbox, sandbox_server, tmp_path / "bot.sqlite3"
-        )
-    finally:
-        await standin.close()
-        await sandbox_server.close()
-
-
-def stored(database: Path) -> list[tuple[str, str, str | None]]:
-    with closing(sqlite3.connect(database)) as conn:
-        query = "SELECT distributor_transaction_id, status, pending_reason FROM purchases"
-        return list(conn.execute(query))
 
 
 async def test_a_killed_bot_leaves_the_purchase_pending_and_says_so(
