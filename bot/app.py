@@ -18,6 +18,7 @@ from bot.context import BotContext, BotData
 from bot.ops import backups
 from bot.polling import Polling
 from bot.processor import PerUserUpdateProcessor
+from bot.telegram_bot import TelegramBot
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
 
@@ -40,22 +41,26 @@ def build_application(
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
     else:
         token = "1000000001:LOCAL-STAND-IN-TOKEN"  # noqa: S105 - only the stand-in sees it
+    if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
+        request = AiohttpRequest()
+        get_updates_request = AiohttpRequest(connection_pool_size=GET_UPDATES_POOL_SIZE)
+    bot = TelegramBot(  # PTB's defaults only where a method takes them (bot/telegram_bot.py)
+        token,
+        base_url=settings.telegram_api_base_url,
+        request=request,
+        get_updates_request=get_updates_request or request,
+        defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone),
+        rate_limiter=AIORateLimiter(max_retries=3),
+    )
     builder = (
         ApplicationBuilder()
-        .token(token)
-        .base_url(settings.telegram_api_base_url)
+        .bot(bot)
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
         .concurrent_updates(PerUserUpdateProcessor())
-        .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_open(settings, latcom_transport))
         .post_shutdown(_close)
         .updater(None)  # bot/polling.py fetches the updates
     )
-    if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
-        request = AiohttpRequest()
-        get_updates_request = AiohttpRequest(connection_pool_size=GET_UPDATES_POOL_SIZE)
-    builder = builder.request(request).get_updates_request(get_updates_request or request)
     application: App = builder.build()
     handlers.register(application)
     return application

@@ -6,11 +6,13 @@ string, a JSON body or a form body (what PTB's request classes send), a wrong to
 refused with 401 and a malformed path with 404. Long polling works as on Telegram:
 getUpdates holds the request open until an update arrives or its `timeout` runs out.
 `bot_settings` points the production path of `build_application` (no `request=`) at the
-server, so both sides use the real HTTP stack.
+server, so both sides use the real HTTP stack. With `faults` set, some requests meet
+Telegram's own faults (devtools/standin/faults.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -24,8 +26,9 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings
+from devtools.standin.faults import Fault, TelegramFaults
 from devtools.standin.telegram import FakeTelegram
-from devtools.web import WebServer
+from devtools.web import WebServer, drop_connection
 
 # The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
@@ -56,6 +59,7 @@ class StandInServer:
             raise ValueError("a bot token looks like '123456:ABC-def_...'")
         self.telegram = telegram
         self.token = token
+        self.faults: TelegramFaults | None = None  # Telegram's bad days, when set
         self._http = WebServer(self.handle, host, port)
 
     async def start(self) -> None:
@@ -119,7 +123,7 @@ class StandInServer:
             "PTB_TIMEDELTA": "1",
         }
 
-    async def handle(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
         """Answer one HTTP request as the Bot API would (a `devtools.web.Handler`)."""
         url = request.rel_url
         route = _PATH.fullmatch(url.raw_path)
@@ -134,7 +138,37 @@ class StandInServer:
             params = _parameters(url.raw_query_string, content_type, await request.read())
         except ValueError as exc:
             return _refusal(400, f"Bad Request: {exc}")
-        status, envelope = await self.telegram.call(route["method"], params)
+        faults = self.faults
+        fault = None if faults is None else faults.draw(route["method"], params)
+        if faults is None or fault is None:
+            status, envelope = await self.telegram.call(route["method"], params)
+            return _envelope(status, envelope)
+        return await self._faulty(request, route["method"], params, faults, *fault)
+
+    async def _faulty(
+        self,
+        request: web.Request,
+        method: str,
+        params: dict[str, Any],
+        faults: TelegramFaults,
+        fault: Fault,
+        wait: int,
+    ) -> web.StreamResponse:
+        """Answer as Telegram does on a bad day (devtools/standin/faults.py)."""
+        if fault is Fault.OUTAGE:
+            return drop_connection(request)
+        if fault is Fault.RATE_LIMITED:
+            description = f"Too Many Requests: retry after {wait}"
+            body = {"ok": False, "error_code": 429, "description": description}
+            return _envelope(429, body | {"parameters": {"retry_after": wait}})
+        if fault is Fault.SERVER_ERROR:
+            if faults.rng.random() < 0.5:
+                return _refusal(500, "Internal Server Error")
+            return web.Response(status=502, text="<html>502 Bad Gateway</html>")
+        status, envelope = await self.telegram.call(method, params)  # applied...
+        if fault is Fault.ANSWER_LOST:
+            return drop_connection(request)  # ...and the answer never arrives
+        await asyncio.sleep(faults.slow_seconds)  # ...after the client gave up
         return _envelope(status, envelope)
 
 

@@ -14,11 +14,12 @@ from typing import Any
 
 from devtools.standin import messaging, profile
 from devtools.standin.driving import ChatDriver
-from devtools.standin.errors import ApiError
+from devtools.standin.errors import ApiError, bad_request
 from devtools.standin.hiccups import Hiccups
 from devtools.standin.models import User
 from devtools.standin.params import Params, opt_bool
 from devtools.standin.ratelimit import ChatRateLimiter
+from devtools.standin.spec import check_request
 from devtools.standin.state import StandInState
 from devtools.standin.updates import UpdateQueue
 
@@ -77,7 +78,8 @@ class FakeTelegram(ChatDriver):
     async def call(self, method: str, params: Params) -> tuple[int, dict[str, Any]]:
         """Answer one Bot API request: (HTTP status, Telegram's JSON envelope).
 
-        Method names are case-insensitive, as on Telegram; unknown ones get 404.
+        Method names are case-insensitive, as on Telegram; unknown ones get 404. Every
+        request is first checked against the Bot API specification (devtools/standin/spec.py).
         """
         name, handler = self._methods.get(method.lower(), (method, None))
         self.calls.append((name, dict(params)))
@@ -85,8 +87,9 @@ class FakeTelegram(ChatDriver):
         if failure is not None:
             return failure
         try:
+            name = check_request(method, params)
             if handler is None:
-                raise ApiError(404, "Not Found")
+                raise bad_request(f"the stand-in does not implement {name}")
             result = handler(params)
             if isinstance(result, Awaitable):
                 result = await result

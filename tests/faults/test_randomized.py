@@ -7,6 +7,12 @@ other resellers parked mid-draft. Then, purchase by purchase: charged at the san
 approved or pending; declined ⇒ nothing charged; no transaction id sent twice; nothing
 left 'sending'; what the reseller was shown is what was stored; every pending purchase
 raised to the admins. Set FAULTS_SEED to replay another run.
+
+Then Telegram's own faults (tests/faults/telegram_faults.py): the bot as a real process,
+SIGKILLed, while the Bot API stand-in answers 429s, 5xx, loses answers of requests it
+applied, answers too late, fails getUpdates and goes away for seconds. A fixed set of
+seeds runs always; FAULTS_TELEGRAM_SEEDS (comma-separated) adds more, and
+FAULTS_TELEGRAM_AT_START_UP=1 lets the faults meet the bot's start-up too.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import signal
+from collections import Counter
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -24,9 +32,18 @@ from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.domain.formatting import format_phone
 from bot.domain.purchases import RESTART_REASON, Purchase, Status
 from bot.latcom.sandbox import Sandbox
+from devtools.standin.faults import TelegramFaults
 from tests.faults.chat import RESTART_NOTICE
 from tests.faults.live import LiveBot
+from tests.faults.process import bot_process
 from tests.faults.sales import DECLINED_ENDINGS, HANG, Sale, SaleMaker, expected_status
+from tests.faults.telegram_faults import (
+    faulty_round,
+    report,
+    settle,
+    shown,
+    undefined_requests,
+)
 from tests.faults.wires import without_global_rate_limit
 
 SEED = int(os.environ.get("FAULTS_SEED", "20251128"))
@@ -34,6 +51,11 @@ ROUNDS = 8
 SALES_PER_ROUND = 4  # per reseller
 RESELLERS = 16
 BALANCE = Decimal("10000000.00")
+TELEGRAM_SEEDS = [11, 20260611] + [
+    int(seed) for seed in os.environ.get("FAULTS_TELEGRAM_SEEDS", "").split(",") if seed.strip()
+]
+TELEGRAM_ROUNDS = 4
+TELEGRAM_RESELLERS = 8  # per round, fresh each round
 
 
 async def sell(live: LiveBot, sales: list[Sale]) -> None:
@@ -142,3 +164,55 @@ async def test_500_random_purchases_keep_every_invariant(live: LiveBot) -> None:
     assert live.refusals() == []
     assert {sale.taps for sale in maker.made} == {1, 2, 3}
     assert sum(sale.crashed for sale in maker.made) >= 6
+
+
+@pytest.mark.parametrize("seed", TELEGRAM_SEEDS)
+async def test_telegram_faults_and_sigkills_keep_every_invariant(
+    tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    faults = TelegramFaults(
+        random.Random(rng.random()),
+        at_start_up=os.environ.get("FAULTS_TELEGRAM_AT_START_UP") == "1",
+    )
+    rounds = [
+        list(range(1000 * (number + 1), 1000 * (number + 1) + TELEGRAM_RESELLERS))
+        for number in range(TELEGRAM_ROUNDS)
+    ]
+    sandbox = Sandbox(
+        customer_id=SANDBOX_CUSTOMER_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        balance=BALANCE,
+        slow_seconds=0.05,
+        hang_seconds=1.5,
+    )
+    maker = SaleMaker(random.Random(rng.random()))
+    async with bot_process(
+        tmp_path, faults, [user for users in rounds for user in users], sandbox
+    ) as run:
+        await run.start()
+        await run.chats.say(1, "/start")  # the admin
+        sales = []
+        for number, users in enumerate(rounds):
+            sales += await faulty_round(run, maker, users, rng, kill=number % 2 == 0)
+        purchases = await settle(run, sales)
+        alive_at_the_end = run.alive()
+        outcome = report(run, sales, purchases)
+        undefined = undefined_requests(run)
+        await run.stop()
+    print(f"Telegram faults, seed {seed}: {outcome}")
+
+    assert alive_at_the_end, "the process never dies but for the kills"
+    assert run.exits == [-signal.SIGKILL] * run.kills + [0]
+    assert run.kills == TELEGRAM_ROUNDS // 2
+    by_phone = Counter(purchase.phone for purchase in purchases)
+    assert [phone for phone, count in by_phone.items() if count > 1] == [], "placed twice"
+    assert sandbox.duplicate_transaction_ids == []
+    assert len(sandbox.received) == len(set(sandbox.received))
+    unseen = [p.folio for p in purchases if not shown(run, p)]
+    assert unseen == [], "every confirmed purchase's outcome reaches the reseller"
+    for purchase in purchases:
+        if purchase.status is Status.PENDING:
+            assert run.chats.alerts_for(purchase.distributor_transaction_id), purchase.folio
+    assert undefined == []
+    assert sum(faults.injected.values()) > 0
