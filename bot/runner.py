@@ -10,6 +10,7 @@ from telegram import Update
 from bot.app import build_application
 from bot.config import Settings
 from bot.logs import setup_logging
+from bot.ops.shutdown import drain_on_signals
 
 
 def run_polling(settings: Settings) -> None:
@@ -18,6 +19,7 @@ def run_polling(settings: Settings) -> None:
     # can wait that long for the GIL whenever the event loop is busy, on every statement.
     sys.setswitchinterval(0.0005)
     application = build_application(settings)
+    drain_on_signals(application, settings)  # SIGTERM: no new sales, the ones in flight end
     # Everything loaded so far (modules, classes, the application) lives as long as the
     # process. Frozen out of the collector's reach, a full collection only walks what was
     # made since: measured, the stall of one falls from about 35 ms to under 5 ms, and

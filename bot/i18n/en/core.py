@@ -87,6 +87,7 @@ TEXTS: dict[str, str] = {
     "confirm.changed": "This button belongs to an older summary. Use the latest one.",
     "confirm.cancelled": "This top-up was cancelled or replaced by a newer one; nothing was sent.",
     "confirm.not_yours": "This button is not from a top-up of yours; nothing was sent.",
+    "confirm.restarting": "The bot is restarting; nothing was sent. Tap ✅ again in a minute.",
     "confirm.not_found": "This button is no longer valid. Type /topup to start.",
     "receipt.approved": (
         "✅ <b>Top-up successful</b>\n\n"

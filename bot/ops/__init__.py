@@ -1,0 +1,1 @@
+"""Running the bot for real: start-up checks, the preflight, stopping."""
