@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 from bot.config import SANDBOX_SECRET_KEY
-from tests.ops.upstreams import ADMIN, Upstreams, upstreams  # noqa: F401 - the fixture
+from tests.ops.upstreams import ADMIN, Upstreams
 
 Rows = dict[str, tuple[str, str]]
 

@@ -17,14 +17,7 @@ from bot.domain.purchases import RESTART_REASON, Status
 from bot.i18n import plain
 from storage.guard import latest_version
 from tests.faults.chat import PENDING_ALERT, RESTART_NOTICE
-from tests.ops.upstreams import (  # noqa: F401 - the fixture
-    ADMIN,
-    OTHER_SELLER,
-    SELLER,
-    Upstreams,
-    until_logged,
-    upstreams,
-)
+from tests.ops.upstreams import ADMIN, OTHER_SELLER, SELLER, Upstreams, until_logged
 
 PHONE = "5512345678"
 STOPPING = "Stopping: no new purchases"

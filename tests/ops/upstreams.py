@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY
 from bot.latcom.sandbox import Sandbox
 from bot.latcom.sandbox_wire import SandboxReply
-from devtools.sandbox_server import serve_sandbox
 from devtools.standin import FakeTelegram
-from devtools.standin.server import StandInServer, serve_standin
+from devtools.standin.server import StandInServer
 from devtools.web import WebServer
 from tests.commands import REPO, unprivileged
 from tests.faults.chat import Chats
@@ -72,7 +68,7 @@ class Upstreams:
     async def start_bot(self, log: Path, **extra: str) -> asyncio.subprocess.Process:
         """`python -m bot`, once it is polling for updates."""
         polls = self.polls()
-        process = await self.spawn(log, "bot", **extra)
+        process = await self.spawn(log, "bot", as_unprivileged=False, **extra)
         await self.chats.until(lambda: self.polls() > polls, within=30, poll=0.05)
         return process
 
@@ -88,7 +84,7 @@ class Upstreams:
                 env=self.environment(**extra),
                 stdout=sink,
                 stderr=sink,
-                preexec_fn=unprivileged() if as_unprivileged else None,  # noqa: PLW1509
+                preexec_fn=unprivileged() if as_unprivileged else None,
             )
 
 
@@ -98,20 +94,3 @@ async def until_logged(log: Path, text: str, chats: Chats) -> str:
         content if text in (content := log.read_text(errors="replace")) else None
     )
     return await chats.until(found, within=30, poll=0.05)
-
-
-@pytest.fixture
-async def upstreams(tmp_path: Path) -> AsyncIterator[Upstreams]:
-    telegram = FakeTelegram(rate_capacity=None)
-    for user_id, name in ((ADMIN, "Ana"), (SELLER, "Rita"), (OTHER_SELLER, "Beto")):
-        telegram.add_user(user_id, name)
-    sandbox = HeldSandbox(customer_id=SANDBOX_CUSTOMER_ID, secret_key=SANDBOX_SECRET_KEY)
-    standin = await serve_standin(telegram)
-    sandbox_server = await serve_sandbox(sandbox, port=0)
-    try:
-        yield Upstreams(
-            telegram, Chats(telegram), standin, sandbox, sandbox_server, tmp_path / "bot.sqlite3"
-        )
-    finally:
-        await standin.close()
-        await sandbox_server.close()
