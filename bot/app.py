@@ -17,6 +17,7 @@ from bot import jobs
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, BotData
 from bot.processor import PerUserUpdateProcessor
+from bot.sandbox_marks import ChatLanguages, SandboxMarks
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
 
@@ -76,7 +77,12 @@ def build_application(
     if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
         request = AiohttpRequest()
         get_updates_request = AiohttpRequest(connection_pool_size=GET_UPDATES_POOL_SIZE)
-    builder = builder.request(request).get_updates_request(get_updates_request or request)
+    get_updates_request = get_updates_request or request
+    if settings.uses_sandbox:  # every message marked as a test (bot/sandbox_marks.py)
+        languages = ChatLanguages()
+        request = SandboxMarks(request, languages)
+        get_updates_request = SandboxMarks(get_updates_request, languages)
+    builder = builder.request(request).get_updates_request(get_updates_request)
     application: App = builder.build()
     handlers.register(application)
     return application
@@ -90,7 +96,7 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
         application.bot_data.services = services
         application.bot_data.resources = resources
         if settings.uses_sandbox:
-            logger.warning("No LATCOM credentials set: purchases go to the embedded sandbox")
+            logger.warning("Sandbox mode: purchases go to the embedded sandbox, no real money")
         await _set_commands(application)
         await services.purchases.recover()
         if application.job_queue is not None:

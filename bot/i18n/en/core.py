@@ -23,8 +23,9 @@ TEXTS: dict[str, str] = {
         "\n/balance — the account's balance with the provider"
         "\n/pending — top-ups pending verification"
     ),
+    "sandbox.mark": "🧪 <b>TEST</b> · sandbox, no real money",
     "start.sandbox": (
-        "\n\n🧪 <b>Sandbox mode</b>: no provider credentials are set; "
+        "\n\n🧪 <b>Sandbox mode</b> (LATCOM_MODE=sandbox): "
         "top-ups go to the embedded sandbox and move no real money."
     ),
     "help": (

@@ -24,8 +24,9 @@ TEXTS: dict[str, str] = {
         "\n/saldo — saldo de la cuenta con el proveedor"
         "\n/pendientes — recargas pendientes de verificación"
     ),
+    "sandbox.mark": "🧪 <b>PRUEBA</b> · sandbox, sin dinero real",
     "start.sandbox": (
-        "\n\n🧪 <b>Modo sandbox</b>: no hay credenciales del proveedor configuradas; "
+        "\n\n🧪 <b>Modo sandbox</b> (LATCOM_MODE=sandbox): "
         "las recargas van al sandbox integrado y no mueven dinero real."
     ),
     "help": (
