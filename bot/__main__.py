@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from bot.config import ConfigError, load_settings
@@ -20,8 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
+    commands.add_parser("check", help="check settings, Telegram, provider and database; no sale")
     ops.add_commands(commands)
     args = parser.parse_args(argv)
+    if args.command == "check":
+        from bot.ops.preflight import main_check
+
+        return main_check()
 
     try:
         settings = load_settings()
@@ -37,6 +43,22 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from bot.logs import setup_logging
+    from bot.ops.startup import (
+        CannotStartError,
+        prepare_database,
+        require_explicit_mode,
+        startup_line,
+    )
+
+    setup_logging(settings)
+    try:
+        require_explicit_mode(settings)
+        prepared = prepare_database(settings)  # its lock is held until the process ends
+    except CannotStartError as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 2
+    logging.getLogger("bot").info(startup_line(settings, prepared))
     from bot.runner import run_polling
 
     run_polling(settings)

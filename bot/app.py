@@ -18,6 +18,7 @@ from bot.context import BotContext, BotData
 from bot.ops import backups
 from bot.polling import Polling
 from bot.processor import PerUserUpdateProcessor
+from bot.sandbox_marks import ChatLanguages, SandboxMarks
 from bot.telegram_bot import TelegramBot
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
@@ -44,11 +45,16 @@ def build_application(
     if request is None:  # Telegram itself, through aiohttp (bot/telegram_http.py)
         request = AiohttpRequest()
         get_updates_request = AiohttpRequest(connection_pool_size=GET_UPDATES_POOL_SIZE)
+    get_updates_request = get_updates_request or request
+    if settings.uses_sandbox:  # every message marked as a test (bot/sandbox_marks.py)
+        languages = ChatLanguages()
+        request = SandboxMarks(request, languages)
+        get_updates_request = SandboxMarks(get_updates_request, languages)
     bot = TelegramBot(  # PTB's defaults only where a method takes them (bot/telegram_bot.py)
         token,
         base_url=settings.telegram_api_base_url,
         request=request,
-        get_updates_request=get_updates_request or request,
+        get_updates_request=get_updates_request,
         defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone),
         rate_limiter=AIORateLimiter(max_retries=3),
     )
@@ -74,7 +80,7 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
         application.bot_data.services = services
         application.bot_data.resources = resources
         if settings.uses_sandbox:
-            logger.warning("No LATCOM credentials set: purchases go to the embedded sandbox")
+            logger.warning("Sandbox mode: purchases go to the embedded sandbox, no real money")
         await services.menus.set_all()
         await services.purchases.recover()
         if application.job_queue is not None:

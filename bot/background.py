@@ -33,3 +33,12 @@ class Background:
 
     async def wait_idle(self) -> None:
         await self._idle.wait()
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._tasks)
+
+    def cancel_all(self) -> None:
+        """Stop whatever is still running (the bot is stopping and cannot wait longer)."""
+        for task in self._tasks:
+            task.cancel()

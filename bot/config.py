@@ -14,6 +14,8 @@ PRODUCTION_LATCOM_URL = "https://latcom-fix-production.up.railway.app/api/distri
 SANDBOX_CUSTOMER_ID = "sandbox"
 SANDBOX_SECRET_KEY = "sandbox-secret-key"  # noqa: S105 - the embedded sandbox's own, public
 
+Mode = Literal["live", "sandbox"]
+
 
 class Settings(BaseSettings):
     """Every setting the bot reads; `.env.example` documents each one."""
@@ -24,6 +26,7 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
+    latcom_mode: Mode | None = None
     latcom_api_base_url: str = PRODUCTION_LATCOM_URL
     latcom_customer_id: str | None = None
     latcom_secret_key: SecretStr | None = None
@@ -32,6 +35,8 @@ class Settings(BaseSettings):
     database_path: Path = Path("data/topup.sqlite3")
     timezone: str = "America/Mexico_City"
     purchase_timeout_seconds: float = Field(default=45.0, gt=0, le=600)
+    # Above the purchase timeout, so a purchase in flight at SIGTERM ends before the exit.
+    shutdown_grace_seconds: float = Field(default=60.0, ge=0, le=3600)
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Daily copies of the database (bot/ops/backups.py): none while BACKUP_DIR is unset.
@@ -87,10 +92,35 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/") if value.endswith("/api/distributor/") else value
 
+    @field_validator("latcom_mode", mode="before")
+    @classmethod
+    def _known_mode(cls, value: object) -> object:
+        if isinstance(value, str):
+            if value.strip().lower() not in {"live", "sandbox"}:
+                raise ValueError("use live or sandbox")
+            return value.strip().lower()
+        return value
+
+    @property
+    def has_credentials(self) -> bool:
+        return self.latcom_customer_id is not None and self.latcom_secret_key is not None
+
+    @property
+    def mode(self) -> Mode:
+        """`LATCOM_MODE`, or what the credentials imply when it is unset."""
+        if self.latcom_mode is not None:
+            return self.latcom_mode
+        return "live" if self.has_credentials else "sandbox"
+
+    @property
+    def mode_is_explicit(self) -> bool:
+        """Set, or implied by credentials: never the sandbox chosen by their absence."""
+        return self.latcom_mode is not None or self.has_credentials
+
     @property
     def uses_sandbox(self) -> bool:
-        """No distributor credentials: purchases go to the embedded sandbox."""
-        return self.latcom_customer_id is None and self.latcom_secret_key is None
+        """Purchases go to the embedded sandbox and move no real money."""
+        return self.mode == "sandbox"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -118,6 +148,26 @@ def load_settings(**overrides: object) -> Settings:
             name = str(error["loc"][0]).upper() if error["loc"] else "settings"
             lines.append(f"{name}: {error['msg']}")
         raise ConfigError("; ".join(lines)) from None
+    if settings.latcom_mode == "live" and not settings.has_credentials:
+        missing = [
+            name
+            for name, value in (
+                ("LATCOM_CUSTOMER_ID", settings.latcom_customer_id),
+                ("LATCOM_SECRET_KEY", settings.latcom_secret_key),
+            )
+            if value is None
+        ]
+        raise ConfigError(
+            f"LATCOM_MODE=live needs the provider's credentials: set {' and '.join(missing)} "
+            "(or LATCOM_MODE=sandbox to sell nothing real)"
+        )
     if (settings.latcom_customer_id is None) != (settings.latcom_secret_key is None):
         raise ConfigError("set both LATCOM_CUSTOMER_ID and LATCOM_SECRET_KEY, or neither")
     return settings
+
+
+SANDBOX_BY_ABSENCE = (
+    "No provider credentials and LATCOM_MODE is not set: a bot on Telegram will not sell "
+    "from the sandbox by default. Set LATCOM_MODE=sandbox to try it with fake top-ups, or "
+    "LATCOM_CUSTOMER_ID and LATCOM_SECRET_KEY to sell for real."
+)

@@ -15,6 +15,7 @@ from bot.app import App, build_application, start_application, stop_application
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.ops.health import HealthPortError, Heartbeat, serve_health
+from bot.ops.shutdown import drain
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -40,21 +41,27 @@ def run_polling(settings: Settings) -> None:
     gc.collect()
     gc.freeze()
     try:
-        asyncio.run(serve(application))
+        asyncio.run(serve(application, settings.shutdown_grace_seconds))
     except HealthPortError as exc:
         print(exc, file=sys.stderr)  # one line: the setting is the fix
         sys.exit(2)
 
 
-async def serve(application: App) -> None:
-    """Start (waiting out Telegram's hiccups), serve until a stop signal, stop.
+async def serve(application: App, grace: float) -> None:
+    """Start (waiting out Telegram's hiccups), serve until a stop signal, drain, stop.
 
-    A signal while the start still waits for Telegram stops it there. What Telegram
-    refuses outright (a bad token) ends the process with status 1."""
-    stop = asyncio.Event()
+    A signal while the start still waits for Telegram stops it there. After the start,
+    the first signal drains (bot/ops/shutdown.py: no new sales, up to `grace` seconds for
+    those in flight), a second one cuts the wait short. What Telegram refuses outright
+    (a bad token) ends the process with status 1."""
+    stop, hurry = asyncio.Event(), asyncio.Event()
+
+    def on_signal() -> None:
+        (hurry if stop.is_set() else stop).set()
+
     loop = asyncio.get_running_loop()
     for stop_signal in STOP_SIGNALS:
-        loop.add_signal_handler(stop_signal, stop.set)
+        loop.add_signal_handler(stop_signal, on_signal)
     starting = loop.create_task(start_application(application), name="start")
     stopped = loop.create_task(stop.wait(), name="stop-signal")
     try:
@@ -63,6 +70,9 @@ async def serve(application: App) -> None:
             starting.result()
             logger.info("The bot is up: polling Telegram for updates")
             await stopped
+            services = application.bot_data.services
+            if services is not None:
+                await drain(services, grace, hurry)
         else:
             logger.info("Stopped while starting")
     except TelegramError:

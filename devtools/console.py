@@ -10,15 +10,31 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from pathlib import Path
 
 from bot.app import App, build_application, start_application, stop_application
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.logs import setup_logging
 from bot.processor import PerUserUpdateProcessor
 from devtools.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
+from storage.guard import DatabaseUnusableError, prepare
+
+# The console's own file: trying the bot never writes the production database.
+CONSOLE_DATABASE = Path("data/console.sqlite3")
+
+
+def console_settings(settings: Settings, *, database: Path, live: bool) -> Settings:
+    """The console's settings: the sandbox and its own database unless asked otherwise,
+    whatever `.env` says (it may well hold production's credentials and database)."""
+    if live and not settings.has_credentials:
+        raise ConfigError("--live needs LATCOM_CUSTOMER_ID and LATCOM_SECRET_KEY")
+    mode = "live" if live else "sandbox"
+    return settings.model_copy(update={"latcom_mode": mode, "database_path": database})
+
 
 BANNER = """\
-Consola local del bot de recargas (Telegram simulado, proveedor: {provider}).
+Consola local del bot de recargas (Telegram simulado, proveedor: {provider},
+base de datos: {database}).
 Eres administrador y vendedor. Escribe /recarga para empezar, /ayuda para ayuda.
 Escribe el número de un botón para pulsarlo. Ctrl-D o /salir para terminar.
 """
@@ -94,8 +110,8 @@ class Console:
         self.telegram.send_text(self.user_id, line, reply_to=reply_to)
 
     async def run(self) -> None:
-        provider = "sandbox integrado" if self.settings.uses_sandbox else "LATCOM"
-        print(BANNER.format(provider=provider), flush=True)
+        provider = "sandbox integrado" if self.settings.uses_sandbox else "LATCOM (dinero real)"
+        print(BANNER.format(provider=provider, database=self.settings.database_path), flush=True)
         await start_application(self.application, poll_timeout=1)
         try:
             while True:
@@ -113,8 +129,16 @@ class Console:
 
 def run_console(settings: Settings, user_id: int) -> int:
     setup_logging(settings.model_copy(update={"log_level": "WARNING"}))
+    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        prepared = prepare(settings.database_path)  # the lock, held until the console ends
+    except DatabaseUnusableError as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 2
     try:
         asyncio.run(Console(settings, user_id).run())
     except KeyboardInterrupt:
         return 130
+    finally:
+        prepared.lock.release()
     return 0

@@ -53,6 +53,11 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "reseller_ids": frozenset({RESELLER, ENGLISH_RESELLER}),
         "database_path": tmp_path / "topup.sqlite3",
         "purchase_timeout_seconds": 0.5,
+        # The sandbox stands in for the provider, reached as a live one is: the screens
+        # are the live ones, without sandbox mode's test marks.
+        "latcom_mode": "live",
+        "latcom_customer_id": SANDBOX_CUSTOMER_ID,
+        "latcom_secret_key": SANDBOX_SECRET_KEY,
     }
     values.update(overrides)
     return load_settings(**values)

@@ -43,6 +43,7 @@ class Refusal(StrEnum):
     CANCELLED = "cancelled"
     CHANGED = "changed"  # ✅ of a summary the reseller has changed since
     EARLIER = "earlier"  # another button of a screen the draft has moved on from
+    RESTARTING = "restarting"  # ✅ while the bot is stopping: nothing new is placed
 
 
 @dataclass(frozen=True, slots=True)

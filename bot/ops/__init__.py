@@ -1,1 +1,2 @@
-"""Running the bot for real: backups and restore, health, what an operator runs."""
+"""Running the bot for real: start-up checks, the preflight, stopping, backups and
+restore, health: what an operator runs."""

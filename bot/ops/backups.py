@@ -16,6 +16,12 @@ from telegram.ext import CallbackContext, JobQueue
 
 from bot.config import Settings
 from storage.backup import CopyError, CopyReport, check_copy, copy_database, in_use, put_back
+from storage.guard import (
+    DatabaseInUseError,
+    DatabaseLock,
+    DatabaseUnusableError,
+    bot_running_on,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -62,16 +68,33 @@ def restore(settings: Settings, copy: Path) -> tuple[CopyReport, Path | None]:
     the replaced database went (None when there was none)."""
     report = check_copy(copy)
     database = settings.database_path
-    if in_use(database):
+    # The bot's own lock (storage/guard.py) names who runs on it, and holding it for the
+    # restore keeps a bot from starting halfway; any other program with the database
+    # open (Litestream, a sqlite3 shell) shows as a lock SQLite cannot take.
+    try:
+        lock = DatabaseLock.acquire(database) if database.parent.is_dir() else None
+    except DatabaseInUseError:
+        holder = bot_running_on(database)
+        who = f" ({holder.describe()})" if holder is not None else ""
         raise CopyError(
-            f"the bot is running on {database}: stop it, then restore (nothing was changed)"
-        )
-    kept = None
-    if database.exists():
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        kept = database.with_name(f"{database.name}.before-restore-{stamp}")
-        copy_database(database, kept)
-    put_back(copy, database)
+            f"the bot is running on {database}{who}: stop it, then restore (nothing was changed)"
+        ) from None
+    except DatabaseUnusableError as exc:
+        raise CopyError(str(exc)) from None
+    try:
+        if in_use(database):
+            raise CopyError(
+                f"another program has {database} open: stop it, then restore (nothing was changed)"
+            )
+        kept = None
+        if database.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            kept = database.with_name(f"{database.name}.before-restore-{stamp}")
+            copy_database(database, kept)
+        put_back(copy, database)
+    finally:
+        if lock is not None:
+            lock.release(remove=True)
     return report, kept
 
 

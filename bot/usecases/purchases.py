@@ -58,6 +58,11 @@ class Purchases:
         self._outcomes = outcomes
         self._messenger = messenger
         self._background = background
+        self._taking = True
+
+    def stop_taking(self) -> None:
+        """The bot is stopping: every confirm from now on is refused, placing nothing."""
+        self._taking = False
 
     async def confirm(
         self,
@@ -72,6 +77,8 @@ class Purchases:
         """Reserve the purchase for the draft as confirmed, then send it in the
         background; `tap` is answered there, as its outcome shows. A stale or repeated
         tap, or a repeat of a recent top-up (unless `repeat`), places nothing."""
+        if not self._taking:
+            return Refusal.RESTARTING
         dtid = new_transaction_id()
         result = await self._purchases.reserve(
             draft_id, version, user_id, dtid, seller_name=seller_name, allow_repeat=repeat

@@ -16,8 +16,8 @@ from devtools.standin import messaging, profile
 from devtools.standin.driving import ChatDriver
 from devtools.standin.errors import ApiError, bad_request
 from devtools.standin.hiccups import Hiccups
-from devtools.standin.models import User
-from devtools.standin.params import Params, opt_bool
+from devtools.standin.models import JsonDict, User
+from devtools.standin.params import Params, opt_bool, opt_str
 from devtools.standin.ratelimit import ChatRateLimiter
 from devtools.standin.spec import check_request
 from devtools.standin.state import StandInState
@@ -53,12 +53,15 @@ class FakeTelegram(ChatDriver):
             UpdateQueue(first_update_id),
         )
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.webhook_url = ""  # set by setWebhook, as another deployment of the bot would
         self.errors: list[tuple[str, dict[str, Any], str]] = []
         self.hiccups = Hiccups()  # failures and late answers a test plans
         state = self._state
         methods: dict[str, Method] = {
             "getMe": partial(profile.get_me, state),
-            "getUpdates": self._updates.get_updates,
+            "getUpdates": self._get_updates,
+            "setWebhook": self._set_webhook,
+            "getWebhookInfo": self._get_webhook_info,
             "deleteWebhook": self._delete_webhook,
             "setMyCommands": partial(profile.set_my_commands, state),
             "getMyCommands": partial(profile.get_my_commands, state),
@@ -98,7 +101,31 @@ class FakeTelegram(ChatDriver):
             return exc.status, exc.envelope()
         return 200, {"ok": True, "result": result}
 
+    async def _get_updates(self, params: Params) -> list[JsonDict]:
+        if self.webhook_url:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
+        return await self._updates.get_updates(params)
+
+    def _set_webhook(self, params: Params) -> bool:
+        url = opt_str(params, "url") or ""
+        if url and not url.startswith("https://"):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        self.webhook_url = url
+        return True
+
+    def _get_webhook_info(self, params: Params) -> JsonDict:
+        return {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": 0,
+        }
+
     def _delete_webhook(self, params: Params) -> bool:
+        self.webhook_url = ""
         if opt_bool(params, "drop_pending_updates"):
             self._updates.drop_pending()
         return True

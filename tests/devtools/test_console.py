@@ -20,7 +20,8 @@ def test_console_runs_a_top_up_on_embedded_defaults(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Recarga exitosa" in result.stdout
     assert "Paquete $50" in result.stdout
-    assert (tmp_path / "data" / "topup.sqlite3").exists()
+    assert (tmp_path / "data" / "console.sqlite3").exists()
+    assert not (tmp_path / "data" / "topup.sqlite3").exists()  # production's default file
 
 
 def test_a_second_console_session_hears_every_word_and_keeps_the_first_ones(

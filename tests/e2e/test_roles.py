@@ -71,9 +71,9 @@ async def test_reseller_refused_the_balance_is_not_told_to_ask_for_access(bot: H
     assert REFUSAL not in text_of(reply)
 
 
-async def test_admin_greeting_mentions_sandbox_mode_and_the_balance(bot: Harness) -> None:
+async def test_admin_greeting_mentions_the_balance_and_live_mode_no_sandbox(bot: Harness) -> None:
     [reply] = await bot.say(ADMIN, "/start")
-    assert "🧪 Modo sandbox" in text_of(reply)
+    assert "sandbox" not in text_of(reply).lower()  # sandbox mode's: tests/ops/test_sandbox_marks
     assert "/saldo" in text_of(reply)
 
 

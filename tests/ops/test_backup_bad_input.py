@@ -34,7 +34,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def bot_command(tmp_path: Path, database: Path, *args: str, **env: str) -> tuple[int, str]:
-    result = run_module("bot", list(args), tmp_path, DATABASE_PATH=str(database), **env)
+    result = run_module(
+        "bot", list(args), tmp_path, as_unprivileged=False, DATABASE_PATH=str(database), **env
+    )
     assert result.stdout == "" or result.returncode == 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) <= 1, result.stderr

@@ -102,7 +102,7 @@ async def test_a_port_already_taken_stops_the_start_naming_health_port(
 def test_malformed_health_settings_name_the_variable(
     tmp_path: Path, name: str, value: str
 ) -> None:
-    result = run_module("bot", [], tmp_path, **{name: value})
+    result = run_module("bot", [], tmp_path, as_unprivileged=False, **{name: value})
     assert result.returncode == 2
     [message] = result.stderr.strip().splitlines()
     assert name in message

@@ -23,8 +23,9 @@ TEXTS: dict[str, str] = {
         "\n/balance — the account's balance with the provider"
         "\n/pending — top-ups pending verification"
     ),
+    "sandbox.mark": "🧪 <b>TEST</b> · sandbox, no real money",
     "start.sandbox": (
-        "\n\n🧪 <b>Sandbox mode</b>: no provider credentials are set; "
+        "\n\n🧪 <b>Sandbox mode</b> (LATCOM_MODE=sandbox): "
         "top-ups go to the embedded sandbox and move no real money."
     ),
     "help": (
@@ -87,6 +88,7 @@ TEXTS: dict[str, str] = {
     "confirm.changed": "This button belongs to an older summary. Use the latest one.",
     "confirm.cancelled": "This top-up was cancelled or replaced by a newer one; nothing was sent.",
     "confirm.not_yours": "This button is not from a top-up of yours; nothing was sent.",
+    "confirm.restarting": "The bot is restarting; nothing was sent. Tap ✅ again in a minute.",
     "confirm.not_found": "This button is no longer valid. Type /topup to start.",
     "receipt.approved": (
         "✅ <b>Top-up successful</b>\n\n"

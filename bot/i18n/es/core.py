@@ -24,8 +24,9 @@ TEXTS: dict[str, str] = {
         "\n/saldo — saldo de la cuenta con el proveedor"
         "\n/pendientes — recargas pendientes de verificación"
     ),
+    "sandbox.mark": "🧪 <b>PRUEBA</b> · sandbox, sin dinero real",
     "start.sandbox": (
-        "\n\n🧪 <b>Modo sandbox</b>: no hay credenciales del proveedor configuradas; "
+        "\n\n🧪 <b>Modo sandbox</b> (LATCOM_MODE=sandbox): "
         "las recargas van al sandbox integrado y no mueven dinero real."
     ),
     "help": (
@@ -97,6 +98,9 @@ TEXTS: dict[str, str] = {
     "confirm.changed": "Este botón es de un resumen anterior. Usa el resumen más reciente.",
     "confirm.cancelled": "Esta recarga se canceló o la reemplazó otra; no se envió nada.",
     "confirm.not_yours": "Este botón no es de una recarga tuya; no se envió nada.",
+    "confirm.restarting": (
+        "El bot se está reiniciando; no se envió nada. Vuelve a tocar ✅ en un minuto."
+    ),
     "confirm.not_found": "Este botón ya no es válido. Escribe /recarga para empezar.",
     # Resultado
     "receipt.approved": (
