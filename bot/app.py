@@ -9,7 +9,13 @@ import httpx
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    ContextTypes,
+    Defaults,
+)
 from telegram.request import BaseRequest
 
 import handlers
@@ -17,6 +23,7 @@ from bot import jobs
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, BotData
 from bot.processor import PerUserUpdateProcessor
+from bot.ratelimit import FloodControl
 from bot.telegram_http import GET_UPDATES_POOL_SIZE, AiohttpRequest
 from bot.wiring import close_services, open_services
 
@@ -54,8 +61,11 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     latcom_transport: httpx.AsyncBaseTransport | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
 ) -> App:
-    """Build the bot. Without `request` it talks to Telegram and needs the bot token."""
+    """Build the bot. Without `request` it talks to Telegram and needs the bot token.
+    `rate_limiter` replaces Telegram's flood limits as kept in production (a test's own
+    clock, say)."""
     if settings.telegram_bot_token is not None:
         token = settings.telegram_bot_token.get_secret_value()
     elif request is None:
@@ -69,7 +79,7 @@ def build_application(
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
         .concurrent_updates(PerUserUpdateProcessor())
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or FloodControl())
         .post_init(_open(settings, latcom_transport))
         .post_shutdown(_close)
     )

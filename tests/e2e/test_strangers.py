@@ -1,12 +1,17 @@
 """Strangers (no role, no verified number) cost the others nothing: one answer now and
-then, and nothing more while they write on."""
+then, and Telegram holding a stranger's chat (429) holds up nobody else's."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
+from devtools.standin import ChatMessage
 from tests.e2e.receipt_steps import CUSTOMER, add_customers, share_contact, text
-from tests.harness import STRANGER, Harness, text_of
+from tests.harness import PHONE, RESELLER, STRANGER, Harness, text_of
 
 REFUSAL = "🚫 No tienes acceso a este bot."
+HELD_SECONDS = 30
 
 
 async def test_a_stranger_writing_ten_times_is_answered_once(bot: Harness) -> None:
@@ -35,3 +40,60 @@ async def test_a_stranger_turned_away_can_still_verify_as_a_customer(bot: Harnes
     assert text(again) == text(welcome)
     [mine] = await bot.say(CUSTOMER, "/mis_recargas")
     assert "55 3768 6660" in text(mine)
+
+
+async def _answer(bot: Harness, user_id: int, act: Callable[[], object]) -> ChatMessage:
+    """The first message sent or edited in `user_id`'s chat after `act`, waiting on that
+    chat alone (a stranger's chat may still be held meanwhile)."""
+
+    def shown() -> list[ChatMessage]:
+        return [
+            e.message
+            for e in bot.events
+            if e.chat_id == user_id and e.kind in ("sent", "edited") and e.message is not None
+        ]
+
+    before = len(shown())
+    bot.pace.step()
+    act()
+    await _until(lambda: len(shown()) > before)
+    return shown()[before]
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    async with asyncio.timeout(10):
+        while not condition():  # noqa: ASYNC110 - the stand-in signals no refusal
+            await asyncio.sleep(0.01)
+
+
+async def test_telegram_holding_a_strangers_chat_holds_up_no_reseller(bot: Harness) -> None:
+    bot.pace.waits_move_time = False  # the stranger's retry_after ends when we say so
+    telegram = bot.telegram
+    held_at = bot.pace.now
+    telegram.flood_wait(STRANGER, HELD_SECONDS)
+    for n in range(10):
+        telegram.send_text(STRANGER, f"hola {n}")
+    await _until(lambda: bool(telegram.errors))  # the bot was told to wait
+
+    greeting = await _answer(bot, RESELLER, lambda: telegram.send_text(RESELLER, "/start"))
+    assert "Rita" in text_of(greeting)
+    await _answer(bot, RESELLER, lambda: telegram.send_text(RESELLER, "/recarga"))
+    menu = await _answer(bot, RESELLER, lambda: telegram.send_text(RESELLER, PHONE))
+    await _answer(bot, RESELLER, lambda: telegram.press_button(RESELLER, "📱", menu.message_id))
+    summary = await _answer(bot, RESELLER, lambda: telegram.send_text(RESELLER, "100"))
+    receipt = await _answer(
+        bot, RESELLER, lambda: telegram.press_button(RESELLER, "✅", summary.message_id)
+    )
+
+    assert text_of(receipt).startswith("✅ Recarga exitosa")
+    assert bot.pace.now < held_at + HELD_SECONDS  # the stranger's chat is still held
+    assert telegram.bot_messages(STRANGER) == []
+    refused = [(method, params["chat_id"], why) for method, params, why in telegram.errors]
+    # Asked once, the bot waits: no second try inside the retry_after.
+    assert refused == [("sendMessage", STRANGER, f"Too Many Requests: retry after {HELD_SECONDS}")]
+
+    bot.pace.step(HELD_SECONDS)
+    await bot.wait_until_quiet()
+    [refusal] = telegram.bot_messages(STRANGER)  # once, after the wait; the rest unanswered
+    assert text_of(refusal).startswith(REFUSAL)
+    telegram.errors.clear()  # the 429 was the point; nothing else was refused
