@@ -16,6 +16,10 @@ PROVIDER_ANSWER_SECONDS = 2.0
 BRISK = (0.5, 1.5)  # the bystanders, busier than most
 HANG_SECONDS = 20.0
 WINDOW_SECONDS = 15.0  # how long the bystanders act while purchases hang
+FLOOD_MESSAGES = 15  # each flooding stranger's
+FLOOD_GAP = (0.5, 1.5)  # seconds between two of a flooding stranger's messages
+HELD_MESSAGES = 40  # the stranger whose chat Telegram holds
+HELD_SECONDS = 10.0  # how long Telegram holds it (429 with retry_after)
 
 
 @dataclass
@@ -25,6 +29,10 @@ class Figures:
     flat: Samples = field(default_factory=Samples)
     echo: Samples = field(default_factory=Samples)
     while_hanging: Samples = field(default_factory=Samples)
+    while_flooded: Samples = field(default_factory=Samples)
+    stranger_messages: int = 0
+    stranger_replies: int = 0
+    held_refusals: int = 0  # 429s the stand-in sent to the held stranger's chat
     top_ups_per_second: float = 0.0
     burst_seconds: float = 0.0
     logins: int = 0
@@ -132,3 +140,46 @@ async def echo_yardstick(
         await Chatter(upstreams, user_id, figures.echo).chat(messages, pacing)
 
     await asyncio.gather(*(one(user_id) for user_id in ids))
+
+
+async def stranger_flood(
+    upstreams: Upstreams,
+    strangers: list[int],
+    held: int,
+    resellers: list[int],
+    figures: Figures,
+) -> None:
+    """Strangers write on and on (one of them to a chat Telegram holds with 429s) while
+    resellers do whole top-ups at a person's pace, until the strangers are done."""
+    telegram = upstreams.telegram
+    for user_id in [*strangers, held]:
+        telegram.add_user(user_id, f"Extraño {user_id}")
+    telegram.flood_wait(held, HELD_SECONDS)
+    sent_before = sum(len(telegram.bot_messages(user_id)) for user_id in [*strangers, held])
+
+    async def stranger(user_id: int, messages: int) -> None:
+        pacing = Pacing(*FLOOD_GAP, user_id)
+        for number in range(messages):
+            telegram.send_text(user_id, f"hola {number}")
+            await pacing.think()
+
+    flooding = asyncio.gather(
+        *(stranger(user_id, FLOOD_MESSAGES) for user_id in strangers),
+        stranger(held, HELD_MESSAGES),
+    )
+
+    async def reseller(user_id: int) -> None:
+        user, pacing = Reseller(upstreams, user_id, figures.while_flooded), Pacing(*HUMAN, user_id)
+        await pacing.think()
+        while not flooding.done():
+            await user.top_up(pacing)
+
+    await asyncio.gather(flooding, *(reseller(user_id) for user_id in resellers))
+    figures.stranger_messages = len(strangers) * FLOOD_MESSAGES + HELD_MESSAGES
+    await asyncio.sleep(HELD_SECONDS)  # the held chat's one answer, once it may go
+    figures.stranger_replies = (
+        sum(len(telegram.bot_messages(user_id)) for user_id in [*strangers, held]) - sent_before
+    )
+    figures.held_refusals = sum(
+        params.get("chat_id") in (held, str(held)) for _, params, _ in telegram.errors
+    )

@@ -2,8 +2,9 @@
 
 Runs `bot.runner.run_polling` exactly as `python -m bot` does (settings from the
 environment) and, once it has stopped, prints one JSON line with the process's peak
-resident memory. With `--no-global-limit` the bot's rate limiter keeps its retries but
-loses its 30-requests-per-second ceiling: the ablation that shows what the ceiling costs.
+resident memory. With `--no-global-limit` the bot's rate limiter keeps its retries and
+its pacing of each chat but loses its 30-requests-per-second ceiling: the ablation that
+shows what the ceiling costs.
 With `--profile FILE` the run is profiled with cProfile (read it with `python -m pstats`).
 """
 
@@ -15,15 +16,14 @@ import json
 import resource
 from pathlib import Path
 
-from telegram.ext import AIORateLimiter
-
 import bot.app
 from bot.config import load_settings
+from bot.ratelimit import FloodControl
 from bot.runner import run_polling
 
 
-def _without_global_limit(max_retries: int = 0) -> AIORateLimiter:
-    return AIORateLimiter(overall_max_rate=0, max_retries=max_retries)
+def _without_global_limit() -> FloodControl:
+    return FloodControl(overall_per_second=None)
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="write cProfile stats of the run here")
     args = parser.parse_args()
     if args.no_global_limit:
-        setattr(bot.app, "AIORateLimiter", _without_global_limit)  # noqa: B010 - an ablation
+        setattr(bot.app, "FloodControl", _without_global_limit)  # noqa: B010 - an ablation
     settings = load_settings()
     if args.profile is None:
         run_polling(settings)

@@ -30,7 +30,18 @@ from pathlib import Path
 import telegram
 
 from bench._disk import SyncProbe
-from bench._phases import Figures, burst, echo_yardstick, flat_out, hang, paced
+from bench._phases import (
+    FLOOD_MESSAGES,
+    HELD_MESSAGES,
+    HELD_SECONDS,
+    Figures,
+    burst,
+    echo_yardstick,
+    flat_out,
+    hang,
+    paced,
+    stranger_flood,
+)
 from bench._process import BotProcess
 from bench._stats import Row, ms, p50_p99, percentile, table, verdict
 from bench._upstreams import Upstreams
@@ -40,6 +51,9 @@ ADMIN = 1
 RESELLERS = list(range(1001, 1051))
 BYSTANDERS = list(range(2001, 2021))
 ECHO_USERS = list(range(3001, 3051))
+STRANGERS = list(range(4001, 4041))  # no role, no verified number
+HELD_STRANGER = 4100  # a stranger whose chat Telegram holds (429)
+FLOODED_RESELLERS = RESELLERS[10:40]
 SLOW_SYNC_SECONDS = 0.010
 
 
@@ -96,6 +110,7 @@ async def measure(args: argparse.Namespace) -> Figures:
             await flat_out(upstreams, RESELLERS, figures, args.flat_top_ups)
             await burst(upstreams, RESELLERS, figures)
             await hang(upstreams, RESELLERS[:10], BYSTANDERS, figures)
+            await stranger_flood(upstreams, STRANGERS, HELD_STRANGER, FLOODED_RESELLERS, figures)
             figures.logins = upstreams.sandbox.logins
             figures.bot_rss_kib = await bot.stop()
         finally:
@@ -140,6 +155,7 @@ def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
     bot_steps, echo = figures.paced.all(), figures.echo.all()
     ratios = [percentile(bot_steps, q) / percentile(echo, q) for q in (50, 99)]
     hang99 = percentile(figures.while_hanging.all(), 99)
+    flood99 = percentile(figures.while_flooded.all(), 99)
     by_step = figures.paced.by_step
     rows = [
         Row("whole top-ups per second, flat out", f"{figures.top_ups_per_second:.1f}"),
@@ -165,6 +181,18 @@ def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
             p50_p99(figures.while_hanging.all()),
             "p99 < 250 ms",
             verdict(hang99 < 0.25),
+        ),
+        Row(
+            f"resellers' step latency while {len(STRANGERS)} strangers flood (p50 / p99)",
+            p50_p99(figures.while_flooded.all()),
+            "p99 < 250 ms",
+            verdict(flood99 < 0.25),
+        ),
+        Row(
+            "    strangers' messages answered / 429s to the held chat",
+            f"{figures.stranger_replies} of {figures.stranger_messages} / {figures.held_refusals}",
+            f"{len(STRANGERS) + 1} / 1",
+            verdict(figures.stranger_replies == len(STRANGERS) + 1 and figures.held_refusals == 1),
         ),
         Row(
             "logins to the provider (token lifetime 1 h)",
@@ -195,8 +223,14 @@ def report(figures: Figures, args: argparse.Namespace, seconds: float) -> str:
         "to a file by the bot's database and syncs it (fdatasync), 4 times a second: every ✅",
         "waits on two such syncs (the purchase reserved, its outcome), an echo on none.",
         f"flat out: {args.flat_top_ups} top-ups each without pauses, where the bot's rate "
-        "limiter (PTB's",
-        "AIORateLimiter: 30 requests/s to Telegram, 6 per top-up) sets the pace.",
+        "limiter (bot/ratelimit.py:",
+        "30 requests/s to Telegram in all, a message a second in a chat after a burst of 5)",
+        "sets the pace.",
+        f"Stranger flood: {len(STRANGERS)} strangers write {FLOOD_MESSAGES} messages each, "
+        f"0.5-1.5 s apart, and one more {HELD_MESSAGES}",
+        f"to a chat the stand-in holds with 429 for {HELD_SECONDS:.0f} s, while "
+        f"{len(FLOODED_RESELLERS)} resellers do whole top-ups, 1.5-3.5 s",
+        "between steps, until the strangers are done.",
         f"Run time {seconds:.0f} s.",
     ]
     return table(title, rows) + "\n\n" + "\n".join(notes)

@@ -3,6 +3,10 @@
 The use cases tell people things (a receipt, an alert, a notice) through a Messenger;
 handlers answer the person in front of them through it too when a message is edited in
 place, so both share one memory of what each message shows.
+
+What nobody is waiting for (a notice, an alert, an outcome shown again, an older message
+brought up to date) goes as BACKGROUND: Telegram's budget serves people's replies first
+(bot/ratelimit.py).
 """
 
 from __future__ import annotations
@@ -11,8 +15,11 @@ import logging
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from telegram import Bot, CallbackQuery, InlineKeyboardMarkup
+from telegram import CallbackQuery, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ExtBot
+
+from bot.ratelimit import Priority
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +66,7 @@ class Messenger:
     """Sends and edits messages for one bot; failures are logged and reported, never
     raised: whoever called keeps what it was showing, to show it again later."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: ExtBot[Priority]) -> None:
         self.bot = bot
         self._shown = _LastShown()
 
@@ -69,13 +76,16 @@ class Messenger:
         message_id: int | None,
         text: str,
         markup: InlineKeyboardMarkup | None = None,
+        *,
+        waited_for: bool = True,
     ) -> int | None:
         """Edit the message in place, or send a new one when it cannot be edited.
+        `waited_for=False`: nobody is waiting for it right now (it can wait its turn).
 
         Returns the id of the message that now shows `text`, or None if nothing could be
         shown (the caller keeps the state, so it can be shown again later).
         """
-        shown = await self.deliver(chat_id, message_id, text, markup)
+        shown = await self.deliver(chat_id, message_id, text, markup, waited_for=waited_for)
         return None if isinstance(shown, Refused) else shown
 
     async def deliver(
@@ -84,13 +94,20 @@ class Messenger:
         message_id: int | None,
         text: str,
         markup: InlineKeyboardMarkup | None = None,
+        *,
+        waited_for: bool = True,
     ) -> int | Refused | None:
         """As `show`, telling apart a message Telegram will never take (Refused, so that
         nobody retries it forever) from one it could not take now (None)."""
-        if message_id is not None and await self._edit(chat_id, message_id, text, markup):
+        priority = _priority(waited_for)
+        if message_id is not None and await self._edit(
+            chat_id, message_id, text, markup, priority
+        ):
             return message_id
         try:
-            sent = await self.bot.send_message(chat_id, text, reply_markup=markup)
+            sent = await self.bot.send_message(
+                chat_id, text, reply_markup=markup, rate_limit_args=priority
+            )
         except BadRequest as exc:
             logger.error("Telegram refused a message to chat %s: %s", chat_id, exc)
             return Refused(exc.message)
@@ -101,14 +118,21 @@ class Messenger:
         return sent.message_id
 
     async def _edit(
-        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+        self,
+        chat_id: int,
+        message_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+        priority: Priority,
     ) -> bool:
         """Make the message show `text`; True once it does (already did included)."""
         shown = _content(text, markup)
         if self._shown.same(chat_id, message_id, shown):
             return True
         try:
-            await self.bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
+            await self.bot.edit_message_text(
+                text, chat_id, message_id, reply_markup=markup, rate_limit_args=priority
+            )
         except BadRequest as exc:
             # It already shows exactly this. (PTB capitalises Telegram's description.)
             if "message is not modified" in exc.message.lower():
@@ -122,9 +146,10 @@ class Messenger:
         return True
 
     async def tell(self, chat_id: int, text: str) -> bool:
-        """Send a message that matters but answers nothing (alerts, notices)."""
+        """Send a message that matters but answers nothing (alerts, notices): it waits
+        for Telegram's budget behind anyone's reply."""
         try:
-            await self.bot.send_message(chat_id, text)
+            await self.bot.send_message(chat_id, text, rate_limit_args=Priority.BACKGROUND)
         except Forbidden:
             logger.warning("Chat %s has not started the bot or blocked it; not sent", chat_id)
             return False
@@ -146,7 +171,11 @@ class Messenger:
     ) -> None:
         """Bring an older message up to date in place (best effort, never a new message):
         what it said is still in the chat, and a newer message already tells the news."""
-        await self._edit(chat_id, message_id, text, markup)
+        await self._edit(chat_id, message_id, text, markup, Priority.BACKGROUND)
+
+
+def _priority(waited_for: bool) -> Priority:
+    return Priority.INTERACTIVE if waited_for else Priority.BACKGROUND
 
 
 async def answer_quietly(query: CallbackQuery, text: str | None = None) -> None:

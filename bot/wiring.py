@@ -7,8 +7,7 @@ import logging
 from typing import Any
 
 import httpx
-from telegram import Bot
-from telegram.ext import Application
+from telegram.ext import Application, ExtBot
 
 from bot.background import Background
 from bot.config import Settings
@@ -70,7 +69,7 @@ class Resources:
 
 async def open_services(
     settings: Settings,
-    bot: Bot,
+    bot: ExtBot[Any],
     application: Application[Any, Any, Any, Any, Any, Any],
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> tuple[Services, Resources]:

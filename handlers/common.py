@@ -24,18 +24,22 @@ def lang_of(update: Update) -> str:
 
 
 async def refuse(update: Update, context: BotContext) -> None:
-    """Tell someone who may not sell, politely, which id to pass to an admin; a customer
-    who verified their number is shown what they can do instead."""
+    """Tell someone who may not sell, politely, which id to pass to an admin (a stranger
+    once in a while, then nothing: see `People.first_word_to_stranger`); a customer who
+    verified their number is shown what they can do instead."""
     user = update.effective_user
     if user is None:
         return
     lang = lang_of(update)
-    if update.callback_query is not None:
+    if update.callback_query is not None:  # a press is always answered, and is no message
         await update.callback_query.answer(plain(lang, "unauthorized.alert", user_id=user.id))
         return
     if update.effective_chat is None:
         return
-    customer = await context.services.people.customer(user.id)
+    people = context.services.people
+    customer = await people.customer(user.id)
+    if customer is None and not people.first_word_to_stranger(user.id):
+        return
     text = views.not_a_seller(lang, user.id, customer)
     await context.bot.send_message(update.effective_chat.id, text)
 

@@ -30,14 +30,22 @@ _GONE = {
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    """/historial (say): "I don't know /historial", then the user's own commands."""
+    """/historial (say): "I don't know /historial", then the user's own commands (to a
+    stranger once in a while, as the refusal)."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or not message.text:
         return
     command = message.text.split(maxsplit=1)[0].split("@", 1)[0]
     if len(command) > SHOWN_COMMAND_CHARACTERS:
         command = command[:SHOWN_COMMAND_CHARACTERS] + "…"
-    role = context.services.people.staff_role(user.id)
+    people = context.services.people
+    role = people.staff_role(user.id)
+    if (
+        role is Role.STRANGER
+        and await people.customer(user.id) is None
+        and not people.first_word_to_stranger(user.id)
+    ):
+        return  # a stranger told a moment ago hears nothing more for now
     await message.reply_text(views.unknown_command(lang_of(update), command, role))
 
 

@@ -21,6 +21,7 @@ from bot.latcom.sandbox import Sandbox
 from bot.latcom.sandbox_wire import SandboxReply
 from bot.latcom.transport import SandboxTransport
 from bot.logs import setup_logging
+from bot.ratelimit import FloodControl
 from bot.services import Services
 from devtools.console import wait_until_quiet
 from devtools.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
@@ -128,18 +129,38 @@ class TokenRecordingSandbox(Sandbox):
 
 
 class HumanPace:
-    """The stand-in's clock for flood control: people act about once a second, so each
-    user action moves it one second on; whatever the bot sends in reply to one action
-    must fit within Telegram's per-chat burst."""
+    """The clock of flood control, the stand-in's and the bot's rate limiter's alike:
+    people act about once a second, so each user action moves it one second on; whatever
+    the bot sends in reply to one action must fit within Telegram's per-chat burst.
+
+    The limiter's waits (`sleep`) take no real time: a wait moves the clock to its end,
+    as if the bot had waited (a 429's retry_after, say). With `waits_move_time` off, a
+    wait ends only when the test moves the clock there (`step`): what happens in the
+    meantime can then be looked at."""
 
     def __init__(self) -> None:
         self.now = 0.0
+        self.waits_move_time = True
+        self._sleepers: list[tuple[float, asyncio.Future[None]]] = []
 
     def __call__(self) -> float:
         return self.now
 
     def step(self, seconds: float = 1.0) -> None:
         self.now += seconds
+        for wakes_at, sleeper in self._sleepers:
+            if wakes_at <= self.now and not sleeper.done():
+                sleeper.set_result(None)
+        self._sleepers = [(at, s) for at, s in self._sleepers if not s.done()]
+
+    async def sleep(self, seconds: float) -> None:
+        if seconds <= 0 or self.waits_move_time:
+            self.step(max(seconds, 0))
+            await asyncio.sleep(0)
+            return
+        sleeper = asyncio.get_running_loop().create_future()
+        self._sleepers.append((self.now + seconds, sleeper))
+        await sleeper
 
 
 @dataclass
@@ -170,6 +191,7 @@ class Harness:
             request=StandInRequest(self.telegram),
             get_updates_request=StandInRequest(self.telegram),
             latcom_transport=SandboxTransport(self.sandbox),
+            rate_limiter=FloodControl(clock=self.pace, sleep=self.pace.sleep),
         )
         await start_application(self.application, poll_timeout=1)
 

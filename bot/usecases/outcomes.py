@@ -48,22 +48,24 @@ class Outcomes:
         self._in_progress: set[int] = set()
         self._funds_alerted_at: datetime | None = None
 
-    async def deliver(self, purchase: Purchase) -> bool:
+    async def deliver(self, purchase: Purchase, *, waited_for: bool = True) -> bool:
         """Show the purchase's outcome to its reseller unless they saw it already.
 
         `purchase` is as just read or written. Should it change meanwhile (a settlement),
         showing this one does not count as seen, and the newer outcome is shown in turn.
+        `waited_for`: the reseller just pressed ✅ and waits for it (else it is news that
+        can wait its turn: a settlement, a retry).
         True once they have; False if it could not be shown now (it will be retried).
         """
         if purchase.id in self._in_progress:
             return False
         self._in_progress.add(purchase.id)
         try:
-            return await self._deliver(purchase)
+            return await self._deliver(purchase, waited_for)
         finally:
             self._in_progress.discard(purchase.id)
 
-    async def _deliver(self, purchase: Purchase) -> bool:
+    async def _deliver(self, purchase: Purchase, waited_for: bool) -> bool:
         if purchase.status is Status.SENDING:
             return False
         if purchase.notified_at is not None:
@@ -71,7 +73,9 @@ class Outcomes:
         text, in_place = views.outcome_notice(purchase, self._zone)
         target = purchase.message_id if in_place else None
         actions = views.receipt_actions(purchase)
-        shown = await self._messenger.deliver(purchase.chat_id, target, text, actions)
+        shown = await self._messenger.deliver(
+            purchase.chat_id, target, text, actions, waited_for=waited_for
+        )
         if isinstance(shown, Refused):
             return await self._undeliverable(purchase, shown)
         if shown is None:
@@ -109,7 +113,7 @@ class Outcomes:
         """Try again for every recent outcome not seen yet; returns how many got through."""
         delivered = 0
         for purchase in await self._notices.unnotified(utcnow() - RETRY_FOR):
-            if await self.deliver(purchase):
+            if await self.deliver(purchase, waited_for=False):
                 delivered += 1
         if delivered:
             logger.info("Delivered %d outcome(s) that could not be shown before", delivered)

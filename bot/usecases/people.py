@@ -7,8 +7,11 @@ who verified their number; anyone else is a stranger. What the bot tells admins 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from bot.domain.customers import Customer
-from bot.domain.roles import Role
+from bot.domain.roles import OncePerWindow, Role
 from bot.i18n import DEFAULT_LANG
 from storage.customers import CustomerRepository
 from storage.languages import LanguageRepository
@@ -21,6 +24,7 @@ class People:
         reseller_ids: frozenset[int],
         customers: CustomerRepository,
         languages: LanguageRepository,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._admin_ids = admin_ids
         self._reseller_ids = reseller_ids
@@ -32,6 +36,8 @@ class People:
         # Groups and channels the bot has told it works in private chats only. In
         # memory: it leaves them at once, so only updates already on their way follow.
         self._left: set[int] = set()
+        self._strangers_told = OncePerWindow()
+        self._clock = clock
 
     @property
     def admins(self) -> list[int]:
@@ -63,6 +69,13 @@ class People:
             return False
         self._left.add(chat_id)
         return True
+
+    def first_word_to_stranger(self, user_id: int) -> bool:
+        """Whether a stranger (no role, no verified number) is due an answer: once in a
+        while (`STRANGER_QUIET_SECONDS`); what else they write meanwhile goes unanswered.
+        A customer verifying their number is answered as usual: /mis_recargas and the
+        contact they share do not ask this."""
+        return self._strangers_told.first(user_id, self._clock())
 
     async def customer(self, user_id: int) -> Customer | None:
         return await self._customers.get(user_id)

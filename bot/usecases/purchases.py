@@ -173,6 +173,6 @@ class Purchases:
             await self._messenger.tell(purchase.chat_id, views.restart_notice(purchase))
             # The summary still says "processing": it becomes the pending receipt, and the
             # purchase counts as seen once it does.
-            await self._outcomes.deliver(purchase)
+            await self._outcomes.deliver(purchase, waited_for=False)
             await self._outcomes.alert_admins(purchase)
         return interrupted

@@ -110,7 +110,7 @@ class Settlement:
             purchase.status.value,
             admin_id,
         )
-        told = await self._outcomes.deliver(purchase)
+        told = await self._outcomes.deliver(purchase, waited_for=False)
         try:
             await self._outcomes.notify_customers(purchase)
         except Exception:

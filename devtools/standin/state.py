@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from devtools.standin.errors import bad_request, forbidden
+from devtools.standin.flood_wait import FloodWaits
 from devtools.standin.models import BotEvent, CallbackQueryRecord, ChatMessage, JsonDict, User
 from devtools.standin.params import Params, as_int
 from devtools.standin.ratelimit import ChatRateLimiter
@@ -56,6 +57,7 @@ class StandInState:
         self.bot = bot
         self.first_message_id = first_message_id  # of each chat
         self.limiter = limiter
+        self.flood_waits: FloodWaits | None = None
         self.strict_html = strict_html
         self.chats: dict[int, Chat] = {}
         self.callbacks: dict[str, CallbackQueryRecord] = {}
@@ -95,6 +97,8 @@ class StandInState:
 
     def limit(self, chat: Chat) -> None:
         """Spend a flood-control token for a message sent or edited in `chat`."""
+        if self.flood_waits is not None:
+            self.flood_waits.check(chat.id)
         if self.limiter is not None:
             self.limiter.take(chat.id)
 

@@ -15,6 +15,7 @@ from typing import Any
 from devtools.standin import messaging, profile
 from devtools.standin.driving import ChatDriver
 from devtools.standin.errors import ApiError, bad_request
+from devtools.standin.flood_wait import FloodWaits
 from devtools.standin.hiccups import Hiccups
 from devtools.standin.models import JsonDict, User
 from devtools.standin.params import Params, opt_bool, opt_str
@@ -52,6 +53,7 @@ class FakeTelegram(ChatDriver):
             StandInState(bot, limiter, strict_html=strict_html, first_message_id=first_message_id),
             UpdateQueue(first_update_id),
         )
+        self._flood_waits = self._state.flood_waits = FloodWaits(clock)
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.webhook_url = ""  # set by setWebhook, as another deployment of the bot would
         self.errors: list[tuple[str, dict[str, Any], str]] = []
@@ -77,6 +79,11 @@ class FakeTelegram(ChatDriver):
             "logOut": lambda params: True,
         }
         self._methods = {name.lower(): (name, method) for name, method in methods.items()}
+
+    def flood_wait(self, chat_id: int, seconds: float) -> None:
+        """Telegram's flood control on one chat: for `seconds` (on this stand-in's clock)
+        every message sent or edited there is refused with 429 and the retry_after left."""
+        self._flood_waits.impose(chat_id, seconds)
 
     async def call(self, method: str, params: Params) -> tuple[int, dict[str, Any]]:
         """Answer one Bot API request: (HTTP status, Telegram's JSON envelope).

@@ -30,7 +30,7 @@ from devtools.web import WebServer
 from storage import rows
 from storage.db import Database
 from tests.faults.chat import Chats
-from tests.faults.wires import Delay, SlowRequest
+from tests.faults.wires import Delay, SlowRequest, rate_limiter
 from tests.harness import UNREACHABLE_MENU
 
 ADMIN = 1
@@ -103,7 +103,7 @@ class LiveBot:
         """A new application over the same database, chats and sandbox."""
         if self._standin is not None:  # the production path: bot/telegram_http.py
             self.application = build_application(
-                self.settings(), latcom_transport=self.transport()
+                self.settings(), latcom_transport=self.transport(), rate_limiter=rate_limiter()
             )
         else:
             delay = self.telegram_delay
@@ -114,6 +114,7 @@ class LiveBot:
                 else SlowRequest(self.telegram, delay),
                 get_updates_request=StandInRequest(self.telegram),
                 latcom_transport=self.transport(),
+                rate_limiter=rate_limiter(),
             )
         await start_application(self.application, poll_timeout=1)
 

@@ -10,10 +10,9 @@ from typing import Any
 
 import httpx
 import pytest
-from telegram.ext import AIORateLimiter
 from telegram.request import BaseRequest, RequestData
 
-import bot.app
+from bot.ratelimit import OVERALL_PER_SECOND, FloodControl
 from devtools.standin import FakeTelegram, StandInRequest
 
 Delay = Callable[[str, Mapping[str, Any]], float]
@@ -27,16 +26,25 @@ def closed_port() -> int:
     return port
 
 
+class Pacing:
+    """How the bot's rate limiter paces Telegram in this suite: no chat is paced (the
+    stand-in here keeps no flood control for a chat, and these machines write faster
+    than people); the overall budget is kept unless a test lifts it."""
+
+    overall_per_second: float | None = OVERALL_PER_SECOND
+
+
+def rate_limiter() -> FloodControl:
+    return FloodControl(chat_per_second=None, overall_per_second=Pacing.overall_per_second)
+
+
 def without_global_rate_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Build the bot with PTB's limiter minus its 30 requests/s ceiling for the whole bot.
+    """Build the bot with its rate limiter minus the 30 requests/s ceiling for the whole
+    bot.
 
     That ceiling makes 500 purchases (about 2,700 messages) last 90 s or more; what is
     tested is money, not pacing. Retrying after a 429 is kept."""
-
-    def limiter(max_retries: int = 0) -> AIORateLimiter:
-        return AIORateLimiter(overall_max_rate=0, max_retries=max_retries)
-
-    monkeypatch.setattr(bot.app, "AIORateLimiter", limiter)
+    monkeypatch.setattr(Pacing, "overall_per_second", None)
 
 
 class SlowRequest(StandInRequest):
