@@ -18,6 +18,7 @@ from telegram.request import BaseRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.i18n import language_for, plain
+from bot.telegram_http import WrappedRequest
 
 MARKED_METHODS = {"sendmessage", "editmessagetext"}
 
@@ -46,22 +47,12 @@ class ChatLanguages:
             return "es"
 
 
-class SandboxMarks(BaseRequest):
+class SandboxMarks(WrappedRequest):
     """`inner`, with the test mark at the top of every message's text."""
 
     def __init__(self, inner: BaseRequest, languages: ChatLanguages) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._languages = languages
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self._inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self._inner.shutdown()
 
     async def do_request(
         self,

@@ -246,3 +246,42 @@ def _without_url(text: str, url: str) -> str:
         if part:
             text = text.replace(part, _URL_HIDDEN)
     return text
+
+
+class WrappedRequest(BaseRequest):
+    """A request that passes everything to `inner`: the base of the transports that add
+    one thing on top (a health heartbeat, the sandbox's test mark) and override
+    `do_request` for it."""
+
+    def __init__(self, inner: BaseRequest) -> None:
+        self._inner = inner
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self._inner.read_timeout
+
+    async def initialize(self) -> None:
+        await self._inner.initialize()
+
+    async def shutdown(self) -> None:
+        await self._inner.shutdown()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        return await self._inner.do_request(
+            url,
+            method,
+            request_data,
+            read_timeout,  # type: ignore[arg-type]
+            write_timeout,  # type: ignore[arg-type]
+            connect_timeout,  # type: ignore[arg-type]
+            pool_timeout,  # type: ignore[arg-type]
+        )

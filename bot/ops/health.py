@@ -20,6 +20,7 @@ from aiohttp import web
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import Settings
+from bot.telegram_http import WrappedRequest
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -29,22 +30,12 @@ logger = logging.getLogger(__name__)
 DATABASE_WRITE_WITHIN_SECONDS = 5.0
 
 
-class Heartbeat(BaseRequest):
+class Heartbeat(WrappedRequest):
     """The `getUpdates` connection, noting when Telegram last answered it with 200."""
 
     def __init__(self, inner: BaseRequest) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self.last_poll: float | None = None  # time.monotonic()
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self._inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self._inner.shutdown()
 
     async def do_request(
         self,
