@@ -93,7 +93,7 @@ async def open_services(
         replays=ReplayGuard(UpdateRepository(database)),
         inbox=UpdateInbox(InboxRepository(database)),
         topup=TopUp(drafts, history),
-        purchases=Purchases(purchases, client, outcomes, messenger, background),
+        purchases=Purchases(purchases, client, outcomes, messenger, background, settings.zone),
         outcomes=outcomes,
         settlement=settlement,
         receipts=Receipts(history),

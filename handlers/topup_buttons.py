@@ -20,6 +20,7 @@ from bot.context import BotContext
 from bot.domain.drafts import Cancelled, Draft, Refusal, Refused, Step
 from bot.domain.purchases import Repeat
 from bot.domain.roles import Role
+from bot.domain.wallets import Limited, Short
 from bot.i18n import plain, t
 from bot.messenger import answer_quietly
 from handlers.common import lang_of, requires
@@ -83,6 +84,22 @@ async def confirmed(update: Update, context: BotContext) -> None:
         await _warn_repeat(query, context, result)
     elif isinstance(result, Refusal):
         await _refused(query, lang_of(update), result)
+    elif isinstance(result, Short | Limited):
+        await _not_covered(query, context, lang_of(update), result)
+
+
+async def _not_covered(
+    query: CallbackQuery, context: BotContext, lang: str, result: Short | Limited
+) -> None:
+    """Nothing placed: the wallet or a limit does not allow the sale. The summary stays,
+    so ✅ works again once funds arrive; the reason comes as a message of its own."""
+    if isinstance(result, Short):
+        toast, text = plain(lang, "callback.short"), views.short_of_funds(lang, result)
+    else:
+        toast, text = plain(lang, "callback.limited"), views.over_limit(lang, result)
+    await answer_quietly(query, toast)
+    chat_id = query.message.chat.id if query.message else query.from_user.id
+    await context.bot.send_message(chat_id, text)
 
 
 async def _warn_repeat(query: CallbackQuery, context: BotContext, repeat: Repeat) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 
 from bot.domain.clock import utcnow
 from bot.domain.drafts import Draft, Refusal, refusal
 from bot.domain.provider import Approved, Declined, PurchaseOutcome, Unknown
 from bot.domain.purchases import Purchase, Repeat, Reserved, Status, repeated
-from storage import rows
+from bot.domain.wallets import Limited, Price, Short
+from storage import rows, wallets
 from storage.db import Database
 
 _Row = tuple[str | int | None, ...]
@@ -59,7 +61,8 @@ class PurchaseRepository:
         *,
         seller_name: str | None = None,
         allow_repeat: bool = False,
-    ) -> Reserved | Refusal | Repeat:
+        day_start: datetime | None = None,
+    ) -> Reserved | Refusal | Repeat | Short | Limited:
         """Turn a confirmed draft into a purchase row, atomically and only once, on the
         disk before it returns.
 
@@ -68,15 +71,24 @@ class PurchaseRepository:
         it still stands). Unless `allow_repeat`, the same top-up sold moments ago holds
         it back (the domain's `repeated`): the draft then moves to a new version, the one
         the warning shows. Placing it submits the draft, in the same transaction.
+
+        A reseller's sale also holds its cost in their wallet, in this same transaction
+        (storage/wallets.py): a suspended reseller places nothing, nor does a prepaid
+        wallet that does not cover the cost (`Short`) or a limit an admin set
+        (`Limited`, today's sales counted from `day_start`). An admin sells with no
+        wallet.
         """
 
-        def place(conn: sqlite3.Connection) -> Reserved | Refusal | Repeat:
+        def place(conn: sqlite3.Connection) -> Reserved | Refusal | Repeat | Short | Limited:
             now = utcnow()
             row = conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             draft = rows.draft(row) if row else None
             refused = refusal(draft, user_id, version, confirming=True)
             if refused is not None or draft is None:
                 return refused or Refusal.NOT_FOUND
+            reseller = wallets.reseller_in(conn, draft.user_id)
+            if reseller is not None and not reseller.active:
+                return Refusal.SUSPENDED
             if not allow_repeat and (earlier := repeated(_same_topup(conn, draft), now)):
                 warned = conn.execute(
                     "UPDATE drafts SET version = version + 1, updated_at = ? WHERE id = ? "
@@ -84,10 +96,17 @@ class PurchaseRepository:
                     (now.isoformat(), draft.id),
                 ).fetchone()
                 return Repeat(rows.draft(warned), earlier.shown_at, earlier.status)
+            sale: Price | None = None
+            if reseller is not None:
+                priced = wallets.price_sale(conn, reseller, draft, day_start)
+                if not isinstance(priced, Price):
+                    return priced
+                sale = priced
             placed = conn.execute(
                 "INSERT INTO purchases (distributor_transaction_id, draft_id, reseller_id, "
                 "reseller_name, chat_id, message_id, lang, phone, product_id, amount, "
-                "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+                "status, created_at, cost, commission) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
                 (
                     dtid,
                     draft.id,
@@ -101,18 +120,24 @@ class PurchaseRepository:
                     draft.amount,
                     Status.SENDING.value,
                     now.isoformat(),
+                    None if sale is None else sale.cost,
+                    None if sale is None else sale.commission,
                 ),
             ).fetchone()
             conn.execute(
                 "UPDATE drafts SET status = 'submitted', updated_at = ? WHERE id = ?",
                 (now.isoformat(), draft.id),
             )
-            return Reserved(rows.purchase(placed))
+            purchase = rows.purchase(placed)
+            if sale is not None and sale.cost > 0:  # (a 100 % commission holds nothing)
+                wallets.hold_sale(conn, purchase, sale.cost)
+            return Reserved(purchase)
 
         return await self._db.write(place, durable=True)
 
     async def complete(self, purchase_id: int, outcome: PurchaseOutcome) -> Purchase:
-        """Store everything the provider said; only a purchase still sending changes."""
+        """Store everything the provider said; only a purchase still sending changes. Its
+        wallet's hold is resolved as the outcome says, in the same transaction."""
 
         def store(conn: sqlite3.Connection) -> Purchase | None:
             row = conn.execute(
@@ -122,10 +147,12 @@ class PurchaseRepository:
                 "WHERE id = ? AND status = 'sending' RETURNING *",
                 (*_outcome_columns(outcome), utcnow().isoformat(), purchase_id),
             ).fetchone()
-            if row is None:  # completed before: it stays as it was
-                row = conn.execute(
-                    "SELECT * FROM purchases WHERE id = ?", (purchase_id,)
-                ).fetchone()
+            if row is not None:
+                completed = rows.purchase(row)
+                wallets.resolve_sale(conn, completed)
+                return completed
+            # Completed before: it stays as it was.
+            row = conn.execute("SELECT * FROM purchases WHERE id = ?", (purchase_id,)).fetchone()
             return rows.purchase(row) if row else None
 
         finished = await self._db.write(store, durable=True)

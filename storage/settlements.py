@@ -20,7 +20,7 @@ from bot.domain.settlement import (
     Settled,
     SettleResult,
 )
-from storage import rows
+from storage import rows, wallets
 from storage.db import Database
 
 
@@ -99,7 +99,9 @@ class SettlementRepository:
                 ),
             ).fetchone()
             if row is not None:
-                return Settled(rows.purchase(row))
+                settled = rows.purchase(row)
+                wallets.resolve_sale(conn, settled)  # charged → debit; not charged → release
+                return Settled(settled)
             row = conn.execute("SELECT * FROM purchases WHERE id = ?", (purchase_id,)).fetchone()
             return NotPending(rows.purchase(row)) if row else NoSuchPurchase()
 

@@ -44,6 +44,7 @@ class Refusal(StrEnum):
     CHANGED = "changed"  # ✅ of a summary the reseller has changed since
     EARLIER = "earlier"  # another button of a screen the draft has moved on from
     RESTARTING = "restarting"  # ✅ while the bot is stopping: nothing new is placed
+    SUSPENDED = "suspended"  # ✅ of a reseller an admin suspended: nothing is placed
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,8 @@ class Purchase:
     settled_by: int | None = None
     settled_by_name: str | None = None
     settled_at: datetime | None = None
+    cost: int | None = None  # centavos the reseller paid (face less commission); None:
+    commission: int | None = None  # an admin's own sale, or one placed before wallets
 
     @property
     def folio(self) -> str:

@@ -14,9 +14,11 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from zoneinfo import ZoneInfo
 
 from bot import views
 from bot.background import Background
+from bot.domain.clock import start_of_day
 from bot.domain.drafts import Refusal
 from bot.domain.provider import PurchaseOutcome, PurchaseRequest, Unknown
 from bot.domain.purchases import (
@@ -27,6 +29,7 @@ from bot.domain.purchases import (
     Status,
     new_transaction_id,
 )
+from bot.domain.wallets import Limited, Short
 from bot.i18n import plain
 from bot.latcom.client import LatcomClient
 from bot.messenger import Messenger
@@ -52,8 +55,10 @@ class Purchases:
         outcomes: Outcomes,
         messenger: Messenger,
         background: Background,
+        zone: ZoneInfo,
     ) -> None:
         self._purchases = purchases
+        self._zone = zone
         self._client = client
         self._outcomes = outcomes
         self._messenger = messenger
@@ -73,15 +78,23 @@ class Purchases:
         tap: Tap,
         *,
         repeat: bool = False,
-    ) -> Reserved | Refusal | Repeat:
-        """Reserve the purchase for the draft as confirmed, then send it in the
-        background; `tap` is answered there, as its outcome shows. A stale or repeated
-        tap, or a repeat of a recent top-up (unless `repeat`), places nothing."""
+    ) -> Reserved | Refusal | Repeat | Short | Limited:
+        """Reserve the purchase for the draft as confirmed (and hold its cost in the
+        reseller's wallet), then send it in the background; `tap` is answered there, as
+        its outcome shows. A stale or repeated tap, a repeat of a recent top-up (unless
+        `repeat`), a suspended reseller, a wallet short of the cost or a limit reached
+        places nothing."""
         if not self._taking:
             return Refusal.RESTARTING
         dtid = new_transaction_id()
         result = await self._purchases.reserve(
-            draft_id, version, user_id, dtid, seller_name=seller_name, allow_repeat=repeat
+            draft_id,
+            version,
+            user_id,
+            dtid,
+            seller_name=seller_name,
+            allow_repeat=repeat,
+            day_start=start_of_day(self._zone),
         )
         if isinstance(result, Reserved):
             purchase = result.purchase

@@ -18,6 +18,7 @@ from bot.domain.clock import utcnow
 from bot.domain.drafts import Draft, Invalid, Nudge, Refusal, Step
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.domain.purchases import Purchase, Repeat
+from bot.domain.wallets import Limited, Short, format_centavos
 from bot.i18n import Html, es, plain, t
 
 QUICK_AMOUNTS = (20, 30, 50, 100, 200, 500)
@@ -182,4 +183,24 @@ def restart_notice(purchase: Purchase) -> Html:
         amount=format_money(purchase.amount),
         phone=format_phone(purchase.phone),
         folio=purchase.folio,
+    )
+
+
+def short_of_funds(lang: str, short: Short) -> Html:
+    """✅ with a prepaid wallet that does not cover the sale: what is available, and how
+    to add funds."""
+    return t(
+        lang,
+        "wallet.short",
+        cost=format_centavos(short.cost),
+        available=format_centavos(short.available),
+    )
+
+
+def over_limit(lang: str, limited: Limited) -> Html:
+    return t(
+        lang,
+        f"wallet.over_{limited.limit.value}",
+        maximum=format_centavos(limited.maximum),
+        sold=format_centavos(limited.sold_today),
     )
