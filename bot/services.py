@@ -17,6 +17,7 @@ from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
 from bot.usecases.receipts import Receipts
 from bot.usecases.replays import ReplayGuard
+from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
 from bot.usecases.topup import TopUp
@@ -39,6 +40,7 @@ class Services:
     customers: Customers  # verified numbers, their top-ups and notices
     account: ProviderAccount  # /saldo
     menus: Menus  # each role's command menu
+    resellers: Resellers  # resellers' accounts, named by id or shop name
 
     @property
     def zone(self) -> ZoneInfo:

@@ -25,6 +25,7 @@ from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
 from bot.usecases.receipts import Receipts
 from bot.usecases.replays import ReplayGuard
+from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
 from bot.usecases.topup import TopUp
@@ -36,6 +37,7 @@ from storage.inbox import InboxRepository
 from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
+from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
 from storage.updates import UpdateRepository
@@ -101,6 +103,7 @@ async def open_services(
         customers=Customers(customers, history),
         account=ProviderAccount(client),
         menus=Menus(bot, people),
+        resellers=Resellers(ResellerRepository(database)),
     )
     await services.replays.load()
     return services, Resources(database, client)

@@ -249,3 +249,40 @@ def format_percent(basis_points: int) -> str:
     if rest == 0:
         return f"{whole} %"
     return f"{whole}.{rest:02d}".rstrip("0") + " %"
+
+
+@dataclass(frozen=True, slots=True)
+class NoSuchReseller:
+    """An admin named a reseller nobody is: no such Telegram id or shop name."""
+
+    asked: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """An admin's name matches several resellers: asked about, never guessed."""
+
+    asked: str
+    candidates: tuple[Reseller, ...]
+
+
+Found = Reseller | NoSuchReseller | Ambiguous
+
+
+def as_user_id(text: str) -> int | None:
+    """A Telegram id as typed ("123456789"), else None."""
+    cleaned = text.strip()
+    if cleaned.isdigit() and 0 < len(cleaned) <= 15:
+        return int(cleaned)
+    return None
+
+
+def clean_shop_name(text: str) -> str | None:
+    """A shop name as stored: spaces collapsed, 1 to `SHOP_NAME_MAX` characters, no
+    control characters; None when nothing usable is left."""
+    cleaned = " ".join(text.split())
+    if not cleaned or len(cleaned) > SHOP_NAME_MAX:
+        return None
+    if any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 for char in cleaned):
+        return None
+    return cleaned
