@@ -80,9 +80,8 @@ async def open_services(
     drafts, purchases = DraftRepository(database), PurchaseRepository(database)
     history, customers = HistoryRepository(database), CustomerRepository(database)
     messenger, background = Messenger(bot), Background(application)
-    people = People(
-        settings.admin_ids, settings.reseller_ids, customers, LanguageRepository(database)
-    )
+    people = People(settings.admin_ids, customers, LanguageRepository(database))
+    resellers = Resellers(ResellerRepository(database), people)
     outcomes = Outcomes(NoticeRepository(database), customers, people, messenger, settings.zone)
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
@@ -103,9 +102,10 @@ async def open_services(
         customers=Customers(customers, history),
         account=ProviderAccount(client),
         menus=Menus(bot, people),
-        resellers=Resellers(ResellerRepository(database)),
+        resellers=resellers,
     )
     await services.replays.load()
+    await resellers.load(settings.reseller_ids)
     return services, Resources(database, client)
 
 

@@ -102,6 +102,8 @@ class PurchaseRepository:
                 if not isinstance(priced, Price):
                     return priced
                 sale = priced
+            # Admins read a reseller by their shop's name.
+            name = seller_name if reseller is None else reseller.shop_name
             placed = conn.execute(
                 "INSERT INTO purchases (distributor_transaction_id, draft_id, reseller_id, "
                 "reseller_name, chat_id, message_id, lang, phone, product_id, amount, "
@@ -111,7 +113,7 @@ class PurchaseRepository:
                     dtid,
                     draft.id,
                     draft.user_id,
-                    seller_name,
+                    name,
                     draft.chat_id,
                     draft.summary_message_id,
                     draft.lang,

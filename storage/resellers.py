@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bot.domain.wallets import Reseller
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from bot.domain.clock import utcnow
+from bot.domain.wallets import AccountKind, JoinedHow, Reseller
 from storage import rows
 from storage.db import Database
 
@@ -35,3 +40,91 @@ class ResellerRepository:
             (pattern,),
         )
         return [rows.reseller(row) for row in found]
+
+    async def add(
+        self,
+        user_id: int,
+        shop_name: str,
+        how: JoinedHow,
+        *,
+        added_by: int | None = None,
+        account: AccountKind = AccountKind.PREPAID,
+    ) -> Reseller | None:
+        """A new reseller (prepaid at $0 unless told otherwise); None if `user_id` is one
+        already (nothing changes)."""
+
+        def insert(conn: sqlite3.Connection) -> Reseller | None:
+            row = conn.execute(
+                "INSERT INTO resellers (user_id, shop_name, account, joined_at, joined_how, "
+                "added_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING "
+                "RETURNING *",
+                (user_id, shop_name, account.value, utcnow().isoformat(), how.value, added_by),
+            ).fetchone()
+            return rows.reseller(row) if row else None
+
+        return await self._db.write(insert, durable=True)
+
+    async def rename(self, user_id: int, shop_name: str) -> Reseller | None:
+        """Their shop's name from now on (sales keep the name they were made under)."""
+        found = await self._db.write(
+            lambda conn: conn.execute(
+                "UPDATE resellers SET shop_name = ? WHERE user_id = ? RETURNING *",
+                (shop_name, user_id),
+            ).fetchone()
+        )
+        return rows.reseller(found) if found else None
+
+    async def import_ids(self, user_ids: Iterable[int]) -> list[Reseller]:
+        """Make each of `user_ids` a reseller unless they are one: at the first import
+        ever unrestricted, afterwards prepaid at $0. Their shop name until someone sets
+        one: the name they last sold under, else "Vendedor <id>". Returns those added."""
+        wanted = sorted(set(user_ids))
+
+        def run(conn: sqlite3.Connection) -> list[Reseller]:
+            now = utcnow().isoformat()
+            first = conn.execute("SELECT 1 FROM reseller_import").fetchone() is None
+            account = AccountKind.UNRESTRICTED if first else AccountKind.PREPAID
+            added = []
+            for user_id in wanted:
+                named = conn.execute(
+                    "SELECT reseller_name FROM purchases WHERE reseller_id = ? "
+                    "AND reseller_name IS NOT NULL ORDER BY id DESC LIMIT 1",
+                    (user_id,),
+                ).fetchone()
+                name = (named[0] if named else None) or f"Vendedor {user_id}"
+                row = conn.execute(
+                    "INSERT INTO resellers (user_id, shop_name, account, joined_at, "
+                    "joined_how) VALUES (?, ?, ?, ?, 'import') "
+                    "ON CONFLICT (user_id) DO NOTHING RETURNING *",
+                    (user_id, name[:64], account.value, now),
+                ).fetchone()
+                if row is not None:
+                    added.append(rows.reseller(row))
+            if first:
+                unrestricted = [reseller.user_id for reseller in added]
+                conn.execute(
+                    "INSERT INTO reseller_import (id, first_at, unrestricted) VALUES (1, ?, ?)",
+                    (now, json.dumps(unrestricted)),
+                )
+            return added
+
+        return await self._db.write(run, durable=True)
+
+    async def unrestricted_untold(self) -> list[Reseller] | None:
+        """The resellers the first import made unrestricted, if the admins have not been
+        told of them yet (None once they have, or before any import)."""
+        found = await self._db.read(
+            "SELECT unrestricted FROM reseller_import WHERE told_at IS NULL"
+        )
+        if not found:
+            return None
+        ids = json.loads(found[0][0])
+        return [reseller for reseller in await self.all() if reseller.user_id in ids]
+
+    async def told_unrestricted(self) -> None:
+        await self._db.write(
+            lambda conn: conn.execute(
+                "UPDATE reseller_import SET told_at = ? WHERE told_at IS NULL",
+                (utcnow().isoformat(),),
+            )
+        )

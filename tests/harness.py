@@ -27,6 +27,7 @@ from devtools.console import wait_until_quiet
 from devtools.standin import BotEvent, ChatMessage, FakeTelegram, StandInRequest
 from storage import rows
 from storage.db import Database
+from storage.resellers import ResellerRepository
 
 ADMIN, RESELLER, STRANGER, ENGLISH_RESELLER = 1, 2, 3, 4
 PHONE = "55 3768 6660"
@@ -194,6 +195,10 @@ class Harness:
             rate_limiter=FloodControl(clock=self.pace, sleep=self.pace.sleep),
         )
         await start_application(self.application, poll_timeout=1)
+        shops = ResellerRepository(self.database)
+        for user_id, shop in ((RESELLER, "Rita <Tienda>"), (ENGLISH_RESELLER, "Ed")):
+            if (found := await shops.get(user_id)) is not None and found.shop_name != shop:
+                await shops.rename(user_id, shop)  # what an admin would name them
 
     async def stop(self) -> None:
         if self.application is None:

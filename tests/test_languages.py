@@ -13,7 +13,7 @@ from storage.languages import LanguageRepository
 
 def _people(database: Database) -> People:
     languages = LanguageRepository(database)
-    return People(frozenset({1, 2}), frozenset(), CustomerRepository(database), languages)
+    return People(frozenset({1, 2}), CustomerRepository(database), languages)
 
 
 async def test_the_language_last_written_in_is_kept_across_restarts(tmp_path: Path) -> None:

@@ -1,14 +1,15 @@
 """Who someone is to the bot, and the language each admin writes in.
 
-Admins and resellers come from the settings (the root of trust); a customer is anyone
-who verified their number; anyone else is a stranger. What the bot tells admins unasked
+Admins come from the settings (the root of trust); resellers from their accounts
+(bot/usecases/resellers.py keeps this in step, so a role costs no lookup); a customer is
+anyone who verified their number; anyone else is a stranger. What the bot tells admins unasked
 (a purchase pending verification) reaches each in the language they last wrote in.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bot.domain.customers import Customer
 from bot.domain.roles import OncePerWindow, Role
@@ -21,13 +22,12 @@ class People:
     def __init__(
         self,
         admin_ids: frozenset[int],
-        reseller_ids: frozenset[int],
         customers: CustomerRepository,
         languages: LanguageRepository,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._admin_ids = admin_ids
-        self._reseller_ids = reseller_ids
+        self._reseller_ids: set[int] = set()
         self._customers = customers
         self._languages = languages
         # Known once read or written: an admin's every update notes their language, and
@@ -42,6 +42,13 @@ class People:
     @property
     def admins(self) -> list[int]:
         return sorted(self._admin_ids)
+
+    def resellers_are(self, user_ids: Iterable[int]) -> None:
+        """Who sells besides the admins, from their accounts."""
+        self._reseller_ids = set(user_ids)
+
+    def reseller_added(self, user_id: int) -> None:
+        self._reseller_ids.add(user_id)
 
     @property
     def staff(self) -> list[int]:

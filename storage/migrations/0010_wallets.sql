@@ -25,6 +25,17 @@ CREATE TABLE resellers (
 );
 CREATE INDEX resellers_by_shop_name ON resellers (shop_name COLLATE NOCASE);
 
+-- RESELLER_IDS is imported at every start (bot/usecases/resellers.py): the first import
+-- makes its resellers unrestricted (they sold before wallets, and an upgrade stops no one
+-- from selling), and admins are told once which ones are; ids added to it later start
+-- prepaid at $0, as any new reseller.
+CREATE TABLE reseller_import (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    first_at TEXT NOT NULL,
+    unrestricted TEXT NOT NULL,  -- the ids the first import made unrestricted, JSON
+    told_at TEXT  -- when the admins were told of them
+);
+
 -- The default commission for every reseller without an override, per product kind.
 CREATE TABLE commission_defaults (
     kind TEXT PRIMARY KEY CHECK (kind IN ('airtime', 'package')),
