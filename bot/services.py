@@ -20,6 +20,7 @@ from bot.usecases.replays import ReplayGuard
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
+from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 
 
@@ -41,6 +42,7 @@ class Services:
     account: ProviderAccount  # /saldo
     menus: Menus  # each role's command menu
     resellers: Resellers  # resellers' accounts, named by id or shop name
+    terms: Terms  # /credito, /comision, /limite
 
     @property
     def zone(self) -> ZoneInfo:

@@ -28,6 +28,7 @@ from bot.usecases.replays import ReplayGuard
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
+from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 from storage.customers import CustomerRepository
 from storage.db import Database
@@ -40,7 +41,9 @@ from storage.purchases import PurchaseRepository
 from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
+from storage.terms import TermsRepository
 from storage.updates import UpdateRepository
+from storage.wallets import WalletRepository
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +106,9 @@ async def open_services(
         account=ProviderAccount(client),
         menus=Menus(bot, people),
         resellers=resellers,
+        terms=Terms(
+            TermsRepository(database), resellers, WalletRepository(database), people, messenger
+        ),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -72,6 +72,9 @@ class Commission:
     def rate(self, kind: ProductKind) -> int:
         return self.package_bp if kind == "package" else self.airtime_bp
 
+    def as_pair(self) -> tuple[int, int]:
+        return self.airtime_bp, self.package_bp
+
 
 def commission_on(face_centavos: int, basis_points: int) -> int:
     """The commission on a face amount, to the centavo, halves rounded up (in the

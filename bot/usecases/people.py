@@ -88,8 +88,9 @@ class People:
         return await self._customers.get(user_id)
 
     async def note_language(self, user_id: int, lang: str) -> None:
-        """Remember the language an admin writes in (nobody else is told things unasked)."""
-        if user_id not in self._admin_ids or self._langs.get(user_id) == lang:
+        """Remember the language an admin or a reseller writes in (only they are told
+        things unasked: alerts, and what happens to a reseller's account)."""
+        if not self.staff_role(user_id).sells or self._langs.get(user_id) == lang:
             return
         await self._languages.remember(user_id, lang)
         self._langs[user_id] = lang

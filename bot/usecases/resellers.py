@@ -30,6 +30,10 @@ class Resellers:
         self._people.resellers_are([r.user_id for r in await self._resellers.all()])
         return added
 
+    async def all(self) -> list[Reseller]:
+        """Every reseller, by shop name."""
+        return await self._resellers.all()
+
     async def find(self, asked: str) -> Found:
         """The one reseller `asked` names: a Telegram id, a shop name (any case), or a
         part of exactly one shop name. Several matches are `Ambiguous`, none

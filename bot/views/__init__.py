@@ -23,6 +23,7 @@ from bot.views.settlement import (
     settled_by_another,
     settled_done,
 )
+from bot.views.terms import default_changed, overview, terms_changed, terms_notice
 from bot.views.topup import (
     QUICK_AMOUNTS,
     Screen,
@@ -53,6 +54,7 @@ __all__ = [
     "customer_copy",
     "customer_history",
     "decline_reason",
+    "default_changed",
     "example_phone",
     "greeting",
     "history",
@@ -64,6 +66,7 @@ __all__ = [
     "out_of_funds_alert",
     "outcome_notice",
     "over_limit",
+    "overview",
     "pending_alert",
     "pending_page",
     "plain_text",
@@ -82,6 +85,8 @@ __all__ = [
     "status_label",
     "step_screen",
     "summary",
+    "terms_changed",
+    "terms_notice",
     "topup_notice",
     "undeliverable_alert",
     "undeliverable_notice",

@@ -1,0 +1,85 @@
+"""/credito, /comision, /limite: admins set what a reseller's account allows."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import views
+from bot.context import BotContext
+from bot.domain import DomainError
+from bot.domain.roles import Role
+from bot.domain.terms import Changed, DefaultChanged
+from bot.i18n import t
+from bot.views.resellers import not_found
+from handlers.common import lang_of, requires
+
+
+async def _reply(update: Update, context: BotContext, what: str, outcome: object) -> None:
+    chat = update.effective_chat
+    assert chat is not None  # noqa: S101 - command updates have a chat
+    lang = lang_of(update)
+    if isinstance(outcome, Changed):
+        text = views.terms_changed(lang, what, outcome)
+    elif isinstance(outcome, DefaultChanged):
+        text = views.default_changed(lang, outcome.commission)
+    else:
+        text = not_found(lang, outcome)  # type: ignore[arg-type]
+    await context.bot.send_message(chat.id, text)
+
+
+async def _usage(update: Update, context: BotContext, error: DomainError) -> None:
+    chat = update.effective_chat
+    assert chat is not None  # noqa: S101 - command updates have a chat
+    await context.bot.send_message(chat.id, t(lang_of(update), error.key, **error.params))
+
+
+@requires(Role.ADMIN)
+async def credit_limit(update: Update, context: BotContext) -> None:
+    """/credito <reseller> <amount> | sin límite."""
+    user = update.effective_user
+    assert user is not None  # noqa: S101 - command updates have a user
+    try:
+        outcome = await context.services.terms.set_credit(user.id, " ".join(context.args or []))
+    except DomainError as error:
+        await _usage(update, context, error)
+        return
+    await _reply(update, context, "credit", outcome)
+
+
+@requires(Role.ADMIN)
+async def commission(update: Update, context: BotContext) -> None:
+    """/comision alone: the rates; with arguments, a reseller's or everyone's."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None  # noqa: S101 - command updates
+    if not context.args:
+        found = await context.services.terms.overview()
+        await context.bot.send_message(chat.id, views.overview(lang_of(update), found))
+        return
+    try:
+        outcome = await context.services.terms.set_commission(user.id, " ".join(context.args))
+    except DomainError as error:
+        await _usage(update, context, error)
+        return
+    await _reply(update, context, "commission", outcome)
+
+
+@requires(Role.ADMIN)
+async def limits(update: Update, context: BotContext) -> None:
+    """/limite <reseller> <per sale> <per day>."""
+    user = update.effective_user
+    assert user is not None  # noqa: S101 - command updates have a user
+    try:
+        outcome = await context.services.terms.set_limits(user.id, " ".join(context.args or []))
+    except DomainError as error:
+        await _usage(update, context, error)
+        return
+    await _reply(update, context, "limits", outcome)
+
+
+def terms_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    return [
+        CommandHandler(["credito", "credit_limit"], credit_limit),
+        CommandHandler(["comision", "commission"], commission),
+        CommandHandler(["limite", "limits"], limits),
+    ]
