@@ -48,6 +48,8 @@ CREATE TABLE commission_defaults (
 -- centavos, fixed when it is placed; NULL for an admin's own sales and older ones.
 ALTER TABLE purchases ADD COLUMN cost INTEGER;
 ALTER TABLE purchases ADD COLUMN commission INTEGER;
+-- A reseller's sales of a day (a daily limit at ✅, their reports) without reading all.
+CREATE INDEX purchases_by_reseller_time ON purchases (reseller_id, created_at);
 
 -- The ledger: every movement of every reseller's money, appended, never changed. The
 -- balance is the sum of `amount`; what pending sales hold is the sum of `held`. Each row
