@@ -24,7 +24,7 @@ from bot.domain.wallets import Commission
 from bot.latcom.sandbox import Sandbox
 from devtools.standin import ChatMessage
 from tests.faults.live import LiveBot, MakeLive
-from tests.faults.wallets import Account, check_ledger, seed, short_of_funds
+from tests.faults.wallets import Account, check_ledger, refusals_for_funds, seed
 from tests.faults.wires import without_global_rate_limit
 
 RESELLERS = 20
@@ -37,9 +37,7 @@ PROVIDER_SECONDS = 0.4
 
 
 def shorts(live: LiveBot, user_id: int) -> list[tuple[int, int]]:
-    """(cost, available) of every "Saldo insuficiente" the reseller was sent."""
-    found = (short_of_funds(text) for text in live.chats.texts(user_id))
-    return [sums for sums in found if sums is not None]
+    return refusals_for_funds(live.chats, user_id)
 
 
 async def to_confirm(live: LiveBot, user_id: int, phone: str) -> ChatMessage:

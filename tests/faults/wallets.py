@@ -33,7 +33,7 @@ from bot.domain.wallets import (
 from storage.db import Database
 from storage.resellers import ResellerRepository
 from storage.wallets import WalletRepository
-from tests.faults.chat import opening
+from tests.faults.chat import Chats, opening
 
 ADMIN = 1
 SHORT = opening("wallet.short")  # "💳 Saldo insuficiente; no se envió nada."
@@ -106,6 +106,12 @@ async def deposit(path: Path, credits: dict[int, int]) -> None:
             await wallets.credit(user_id, MovementKind.DEPOSIT, centavos, actor_id=ADMIN)
     finally:
         await database.close()
+
+
+def refusals_for_funds(chats: Chats, user_id: int) -> list[tuple[int, int]]:
+    """(cost, available) of every "Saldo insuficiente" the reseller was sent, in order."""
+    found = (short_of_funds(text) for text in chats.texts(user_id))
+    return [sums for sums in found if sums is not None]
 
 
 def short_of_funds(text: str) -> tuple[int, int] | None:
@@ -195,7 +201,7 @@ def _check_purchase(
     product = get_product(purchase["product_id"])
     assert product is not None
     override = reseller["package_bp" if product.kind == "package" else "airtime_bp"]
-    rate = defaults[product.kind] if override is None else override
+    rate = defaults.get(product.kind, 0) if override is None else override  # as storage reads it
     face = purchase["amount"] * 100
     assert (purchase["cost"], purchase["commission"]) == (
         face - commission_on(face, rate),
