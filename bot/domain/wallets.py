@@ -275,7 +275,8 @@ Found = Reseller | NoSuchReseller | Ambiguous
 def as_user_id(text: str) -> int | None:
     """A Telegram id as typed ("123456789"), else None."""
     cleaned = text.strip()
-    if cleaned.isdigit() and 0 < len(cleaned) <= 15:
+    # ASCII only: str.isdigit() is true of "²" too, which int() refuses.
+    if cleaned.isascii() and cleaned.isdigit() and 0 < len(cleaned) <= 15:
         return int(cleaned)
     return None
 

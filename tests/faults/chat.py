@@ -15,7 +15,7 @@ from typing import TypeVar
 from bot.domain.formatting import format_phone
 from bot.domain.purchases import Status
 from bot.i18n import CATALOGS
-from devtools.standin import BotEvent, ChatMessage, FakeTelegram
+from devtools.standin import BotEvent, CallbackQueryRecord, ChatMessage, FakeTelegram
 
 T = TypeVar("T")
 
@@ -41,6 +41,7 @@ class Chats:
     def __init__(self, telegram: FakeTelegram) -> None:
         self.telegram = telegram
         self.events: list[BotEvent] = []
+        self.expired: set[str] = set()  # presses a killed process never answered
         self._changed = asyncio.Event()
         telegram.on_bot_message = self._seen
 
@@ -89,7 +90,15 @@ class Chats:
         return await self.until(changed)
 
     def unanswered(self, user_id: int) -> bool:
-        return any(q.user_id == user_id for q in self.telegram.unanswered_callback_queries())
+        return any(q.user_id == user_id for q in self.unanswered_queries())
+
+    def unanswered_queries(self) -> list[CallbackQueryRecord]:
+        return [q for q in self.telegram.unanswered_callback_queries() if q.id not in self.expired]
+
+    def expire_unanswered(self) -> None:
+        """The process was killed: presses it had not answered are left to Telegram, whose
+        progress bar stops on its own; nobody waits for them any more."""
+        self.expired |= {q.id for q in self.telegram.unanswered_callback_queries()}
 
     async def to_confirm(
         self, user_id: int, phone: str, product: str = "📦 Paquete $50", amount: str | None = None

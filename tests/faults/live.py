@@ -90,7 +90,7 @@ class LiveBot:
         settings = load_settings(
             admin_ids=frozenset({ADMIN}),
             reseller_ids=frozenset(self.reseller_ids),
-            database_path=self.tmp_path / "topup.sqlite3",
+            database_path=self.database_path,
             purchase_timeout_seconds=self.purchase_timeout,
             latcom_api_base_url=self.latcom_url or f"{self._sandbox_server.url}/api/distributor",
             latcom_customer_id=SANDBOX_CUSTOMER_ID,
@@ -142,6 +142,10 @@ class LiveBot:
         await self.start()
 
     @property
+    def database_path(self) -> Path:
+        return self.tmp_path / "topup.sqlite3"
+
+    @property
     def database(self) -> Database:
         assert self.application is not None
         resources = self.application.bot_data.resources
@@ -188,13 +192,18 @@ MakeLive = Callable[..., Awaitable[LiveBot]]
 
 @asynccontextmanager
 async def live_bots(tmp_path: Path) -> AsyncIterator[MakeLive]:
-    """`await make(**options)` opens a LiveBot; each is closed on exit and checked: nothing
-    refused by Telegram, every button press answered, no transaction id sent twice."""
+    """`await make(**options)` opens a LiveBot (`prepare(path)` seeds its database file
+    first); each is closed on exit and checked: nothing refused by Telegram, every button
+    press answered, no transaction id sent twice."""
     opened: list[LiveBot] = []
 
-    async def make(**options: Any) -> LiveBot:
+    async def make(
+        prepare: Callable[[Path], Awaitable[None]] | None = None, **options: Any
+    ) -> LiveBot:
         live = LiveBot(tmp_path / f"bot{len(opened)}", **options)
         opened.append(live)
+        if prepare is not None:  # the database file, before the bot first opens it
+            await prepare(live.database_path)
         await live.open()
         return live
 

@@ -29,6 +29,7 @@ from storage import rows
 from tests.faults.chat import Chats
 
 ADMIN = 1
+ROOT = Path(__file__).parents[2]  # the repository: tests.faults.unpaced_bot is importable
 
 
 @dataclass
@@ -43,6 +44,7 @@ class BotProcess:
     sandbox_server: WebServer
     resellers: list[int]
     purchase_timeout: float = 1.0
+    module: str = "bot"  # what `python -m` runs: the bot, or tests.faults.unpaced_bot
     process: asyncio.subprocess.Process | None = None
     kills: int = 0
     exits: list[int] = field(default_factory=list)
@@ -68,12 +70,12 @@ class BotProcess:
         polls = self.polls()
         environment = self.standin.bot_environment(
             self.sandbox_server.url, self.database, [ADMIN], self.resellers
-        ) | {"PURCHASE_TIMEOUT_SECONDS": str(self.purchase_timeout)}
+        ) | {"PURCHASE_TIMEOUT_SECONDS": str(self.purchase_timeout), "PYTHONPATH": str(ROOT)}
         with self.log.open("ab") as sink:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable,
                 "-m",
-                "bot",
+                self.module,
                 cwd=self.tmp_path,  # away from any .env of the repository
                 env=environment,
                 stdout=sink,
@@ -116,7 +118,11 @@ class BotProcess:
 
 @asynccontextmanager
 async def bot_process(
-    tmp_path: Path, faults: TelegramFaults, resellers: list[int], sandbox: Sandbox | None = None
+    tmp_path: Path,
+    faults: TelegramFaults,
+    resellers: list[int],
+    sandbox: Sandbox | None = None,
+    module: str = "bot",
 ) -> AsyncIterator[BotProcess]:
     """Serve the stand-in and the sandbox; the bot is started by the caller and is stopped
     (SIGTERM) on the way out, its log printed for a failing test."""
@@ -127,7 +133,9 @@ async def bot_process(
     sandbox = sandbox or Sandbox(customer_id=SANDBOX_CUSTOMER_ID, secret_key=SANDBOX_SECRET_KEY)
     standin = await serve_standin(telegram)
     sandbox_server = await serve_sandbox(sandbox, port=0)
-    run = BotProcess(tmp_path, telegram, faults, standin, sandbox, sandbox_server, resellers)
+    run = BotProcess(
+        tmp_path, telegram, faults, standin, sandbox, sandbox_server, resellers, module=module
+    )
     try:
         yield run
     finally:

@@ -13,6 +13,7 @@ from bot.domain.purchases import Status
 from bot.latcom.sandbox import DECLINE_ENDINGS, FAULT_ENDINGS
 from devtools.standin import ChatMessage
 from tests.faults.chat import Chats
+from tests.faults.wallets import refusals_for_funds
 
 DECLINED_ENDINGS = {**DECLINE_ENDINGS, "9951": "51"}
 UNKNOWN_ENDINGS = [ending for ending in FAULT_ENDINGS if ending != "9971"]
@@ -45,11 +46,17 @@ class Sale:
     crashed: bool = False  # in flight when the bot was crashed
     steps_done: int = 0
     shown: tuple[Status, str] | None = None
+    refused: tuple[int, int] | None = None  # (cost, available): the wallet was short
     _screen: ChatMessage | None = field(default=None, repr=False)
 
     @property
     def ending(self) -> str:
         return self.phone[-4:]
+
+    @property
+    def face(self) -> int:
+        """What the customer pays, in pesos."""
+        return int(self.amount if self.amount is not None else self.product.rsplit("$", 1)[1])
 
     @property
     def steps(self) -> int:
@@ -78,12 +85,26 @@ class Sale:
         chats.press_confirm(self.user_id, self._screen, self.taps)
 
     async def finish(self, chats: Chats) -> None:
-        """Walk the rest of the way, confirm with `taps` taps, wait for the receipt."""
+        """Walk the rest of the way, confirm with `taps` taps, wait for the receipt, or
+        for a prepaid wallet short of the cost, for each tap's "Saldo insuficiente"."""
         await self.walk(chats)
         assert self._screen is not None
-        self.shown = await chats.confirm(
-            self.user_id, self._screen, self.phone, self.taps, within=15
-        )
+        before = len(refusals_for_funds(chats, self.user_id))
+        self.press_confirm(chats)
+
+        def receipt() -> tuple[Status, str] | None:
+            return (
+                None if chats.unanswered(self.user_id) else chats.outcome(self.user_id, self.phone)
+            )
+
+        def refused() -> tuple[int, int] | None:
+            found = refusals_for_funds(chats, self.user_id)[before:]
+            done = len(found) == self.taps and not chats.unanswered(self.user_id)
+            return found[0] if done else None
+
+        await chats.until(lambda: receipt() or refused(), within=15)
+        self.shown, self.refused = receipt(), refused()
+        assert (self.shown is None) != (self.refused is None), self
 
 
 class SaleMaker:
