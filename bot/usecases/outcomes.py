@@ -6,6 +6,10 @@ took the message that shows it to the reseller. Whatever Telegram does meanwhile
 beyond the rate limiter's own retries, 5xx, a network error, a blocked chat) leaves the
 purchase unnotified, and the retry job (bot/jobs.py) tries again. "Message is not
 modified" means the message already shows it, so it counts as seen.
+
+A reseller's receipt ends with what the sale did to their wallet (debited, released or
+still held), read from the ledger rows the outcome's own transaction wrote, so every
+delivery and redelivery of it reads the same.
 """
 
 from __future__ import annotations
