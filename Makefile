@@ -47,6 +47,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench.topups
 	$(BIN)/python -m bench.history
+	$(BIN)/python -m bench.statement
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -145,6 +145,19 @@ class PendingList:
         return f"pending:{self.direction.value}:{self.purchase_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class StatementPage:
+    """◀ ▶ under /movimientos: which way from which ledger id, in whose statement (a
+    reseller's press on anyone else's is refused: bot/usecases/statement.py)."""
+
+    direction: Direction
+    cursor: int
+    reseller_id: int
+
+    def encode(self) -> str:
+        return f"statement:{self.direction.value}:{self.cursor}:{self.reseller_id}"
+
+
 DraftButton = ChooseProduct | QuickAmount | ChangePhone | CancelDraft
 Button = (
     DraftButton
@@ -155,6 +168,7 @@ Button = (
     | ShareReceipt
     | Settle
     | PendingList
+    | StatementPage
 )
 ReceiptAction = RepeatSale | ShareReceipt
 SettleButton = Settle | PendingList
@@ -199,6 +213,10 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[_Match], Button | None]], ...] = 
             lambda m: Settle(int(m["p"]), m["o"] == "charged", sure=m["s"] is not None),
         ),
         (rf"pending:{_WAY}:(?P<p>{_ID})", lambda m: PendingList(Direction(m["way"]), int(m["p"]))),
+        (
+            rf"statement:{_WAY}:(?P<c>[0-9]{{1,19}}):(?P<r>[0-9]{{1,15}})",
+            lambda m: StatementPage(Direction(m["way"]), int(m["c"]), int(m["r"])),
+        ),
     )
 )
 

@@ -9,6 +9,7 @@ from bot.background import Background
 from bot.config import Settings
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
+from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.menus import Menus
@@ -20,6 +21,7 @@ from bot.usecases.replays import ReplayGuard
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
+from bot.usecases.statement import Statements
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 
@@ -43,6 +45,8 @@ class Services:
     menus: Menus  # each role's command menu
     resellers: Resellers  # resellers' accounts, named by id or shop name
     terms: Terms  # /credito, /comision, /limite
+    balances: Balances  # /saldo: a reseller's account; admins' provider balance and totals
+    statements: Statements  # /movimientos
 
     @property
     def zone(self) -> ZoneInfo:

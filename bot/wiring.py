@@ -17,6 +17,7 @@ from bot.latcom.transport import SandboxTransport
 from bot.messenger import Messenger
 from bot.services import Services
 from bot.usecases.account import ProviderAccount
+from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.menus import Menus
@@ -28,6 +29,7 @@ from bot.usecases.replays import ReplayGuard
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
+from bot.usecases.statement import Statements
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 from storage.customers import CustomerRepository
@@ -41,6 +43,7 @@ from storage.purchases import PurchaseRepository
 from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
+from storage.statements import StatementRepository
 from storage.terms import TermsRepository
 from storage.updates import UpdateRepository
 from storage.wallets import WalletRepository
@@ -84,8 +87,12 @@ async def open_services(
     history, customers = HistoryRepository(database), CustomerRepository(database)
     messenger, background = Messenger(bot), Background(application)
     people = People(settings.admin_ids, customers, LanguageRepository(database))
-    resellers = Resellers(ResellerRepository(database), people)
-    outcomes = Outcomes(NoticeRepository(database), customers, people, messenger, settings.zone)
+    accounts, statements = ResellerRepository(database), StatementRepository(database)
+    resellers = Resellers(accounts, people)
+    outcomes = Outcomes(
+        NoticeRepository(database), customers, people, messenger, settings.zone, statements
+    )
+    provider = ProviderAccount(client)
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
     )
@@ -100,15 +107,17 @@ async def open_services(
         purchases=Purchases(purchases, client, outcomes, messenger, background, settings.zone),
         outcomes=outcomes,
         settlement=settlement,
-        receipts=Receipts(history),
+        receipts=Receipts(history, statements),
         sharing=Sharing(ShareRepository(database), history),
         customers=Customers(customers, history),
-        account=ProviderAccount(client),
+        account=provider,
         menus=Menus(bot, people),
         resellers=resellers,
         terms=Terms(
             TermsRepository(database), resellers, WalletRepository(database), people, messenger
         ),
+        balances=Balances(provider, WalletRepository(database), statements),
+        statements=Statements(statements, accounts, resellers),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -16,6 +16,7 @@ from handlers.receipts import receipt_handlers
 from handlers.replays import replay_handlers
 from handlers.settlement import reference_handlers, settlement_handlers
 from handlers.start import start_handlers
+from handlers.statement import statement_handlers
 from handlers.terms import terms_handlers
 from handlers.topup import topup_handlers
 from handlers.topup_buttons import topup_button_handlers
@@ -35,8 +36,9 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # A customer's typed number or shared contact; a seller's goes on to their sale.
     application.add_handlers(customer_first_handlers(), group=-1)
     application.add_handlers(start_handlers())  # /start, /start <token>, /ayuda
-    application.add_handlers(balance_handlers())  # /saldo (admins)
+    application.add_handlers(balance_handlers())  # /saldo (resellers' own; admins' totals)
     application.add_handlers(terms_handlers())  # /credito, /comision, /limite (admins)
+    application.add_handlers(statement_handlers())  # /movimientos, ◀ ▶
     application.add_handlers(settlement_handlers())  # /pendientes, its buttons, /omitir
     application.add_handlers(receipt_handlers())  # /recibos, /recibo, ◀ ▶, 🔁, 📤
     application.add_handlers(customer_handlers())  # /mis_recargas, /avisos, ◀ ▶

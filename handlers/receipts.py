@@ -89,13 +89,14 @@ async def _show_receipt(update: Update, context: BotContext, folio: int | None) 
         await context.bot.send_message(chat.id, t(lang, "receipt.usage"))
         return
     role = services.people.staff_role(user.id)
-    purchase = await services.receipts.find(user.id, role, folio)
-    if purchase is None:
+    found = await services.receipts.open(user.id, role, folio)
+    if found is None:
         # Someone else's folio reads exactly like one that does not exist.
         await context.bot.send_message(chat.id, t(lang, "receipt.not_found", folio=f"{folio:06d}"))
         return
+    purchase, after = found
     admin = role is Role.ADMIN
-    text, markup = views.one_receipt(purchase, lang, services.zone, admin=admin)
+    text, markup = views.one_receipt(purchase, lang, services.zone, admin=admin, after=after)
     await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 

@@ -22,6 +22,7 @@ from bot.callback_data import (
     RepeatSale,
     Settle,
     ShareReceipt,
+    StatementPage,
 )
 from bot.domain.catalog import CATALOG
 from bot.domain.history import Direction
@@ -30,6 +31,7 @@ IDS = st.integers(min_value=1, max_value=10**12 - 1)
 VERSIONS = st.integers(min_value=1, max_value=10**9 - 1)
 CURSORS = st.integers(min_value=0, max_value=2**63 - 1)
 WAYS = st.sampled_from(Direction)
+USER_IDS = st.integers(min_value=1, max_value=10**15 - 1)  # Telegram ids
 PHONES = st.none() | st.from_regex(r"[0-9]{10}", fullmatch=True)
 
 BUTTONS: st.SearchStrategy[Button] = st.one_of(
@@ -44,6 +46,7 @@ BUTTONS: st.SearchStrategy[Button] = st.one_of(
     st.builds(ShareReceipt, IDS),
     st.builds(Settle, IDS, st.booleans(), st.booleans()),
     st.builds(PendingList, WAYS, IDS),
+    st.builds(StatementPage, WAYS, CURSORS, USER_IDS),
 )
 
 

@@ -6,6 +6,10 @@ took the message that shows it to the reseller. Whatever Telegram does meanwhile
 beyond the rate limiter's own retries, 5xx, a network error, a blocked chat) leaves the
 purchase unnotified, and the retry job (bot/jobs.py) tries again. "Message is not
 modified" means the message already shows it, so it counts as seen.
+
+A reseller's receipt ends with what the sale did to their wallet (debited, released or
+still held), read from the ledger rows the outcome's own transaction wrote, so every
+delivery and redelivery of it reads the same.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from bot.messenger import Messenger, Refused
 from bot.usecases.people import People
 from storage.customers import CustomerRepository
 from storage.notices import NoticeRepository
+from storage.statements import StatementRepository
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +42,10 @@ class Outcomes:
         people: People,
         messenger: Messenger,
         zone: ZoneInfo,
+        statements: StatementRepository,
     ) -> None:
         self._notices = notices
+        self._statements = statements
         self._customers = customers
         self._people = people
         self._messenger = messenger
@@ -70,7 +77,9 @@ class Outcomes:
             return False
         if purchase.notified_at is not None:
             return True
-        text, in_place = views.outcome_notice(purchase, self._zone)
+        # The ledger moved in the outcome's own transaction: the receipt ends with it.
+        after = await self._statements.after_sale(purchase)
+        text, in_place = views.outcome_notice(purchase, self._zone, after)
         target = purchase.message_id if in_place else None
         actions = views.receipt_actions(purchase)
         shown = await self._messenger.deliver(
@@ -85,7 +94,7 @@ class Outcomes:
         if not in_place and purchase.message_id not in (None, shown):
             # A settlement is news in a message of its own; the receipt it settles,
             # which still says "pending, don't sell it again", now says what it is.
-            receipt = views.receipt(purchase, self._zone)
+            receipt = views.receipt(purchase, self._zone, after)
             await self._messenger.refresh(purchase.chat_id, purchase.message_id, receipt, actions)
         return True
 

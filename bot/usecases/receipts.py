@@ -11,12 +11,15 @@ from bot.domain.history import NEWEST, Direction, Page, Scope
 from bot.domain.phones import parse_phone
 from bot.domain.purchases import Purchase
 from bot.domain.roles import Role
+from bot.domain.statements import AfterSale
 from storage.history import HistoryRepository
+from storage.statements import StatementRepository
 
 
 class Receipts:
-    def __init__(self, history: HistoryRepository) -> None:
+    def __init__(self, history: HistoryRepository, statements: StatementRepository) -> None:
         self._history = history
+        self._statements = statements
 
     async def page(
         self,
@@ -41,3 +44,13 @@ class Receipts:
     async def find(self, reader_id: int, role: Role, folio: int) -> Purchase | None:
         """One receipt, if the reader may see it: someone else's reads as no receipt."""
         return await self._history.find(folio, Scope.of_reader(reader_id, role))
+
+    async def open(
+        self, reader_id: int, role: Role, folio: int
+    ) -> tuple[Purchase, AfterSale | None] | None:
+        """/recibo <folio>: the receipt, if the reader may see it, and what the sale did
+        to its reseller's wallet (the line its receipt ends with)."""
+        purchase = await self.find(reader_id, role, folio)
+        if purchase is None:
+            return None
+        return purchase, await self._statements.after_sale(purchase)

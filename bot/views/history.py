@@ -19,6 +19,7 @@ from bot.callback_data import ReceiptsPage
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.domain.history import Direction, Page, Scope
 from bot.domain.purchases import Purchase, Status
+from bot.domain.statements import AfterSale
 from bot.i18n import Html, plain, t
 from bot.views.receipt import pending_alert, product_name, receipt, receipt_actions
 from bot.views.settlement import settle_buttons
@@ -88,10 +89,19 @@ def history(page: Page, scope: Scope, lang: str, zone: ZoneInfo) -> Screen:
     return Html("\n\n".join(lines)), markup
 
 
-def one_receipt(purchase: Purchase, lang: str, zone: ZoneInfo, *, admin: bool) -> Screen:
-    """/recibo <folio>: the reseller's receipt, in the reader's language, with its actions."""
+def one_receipt(
+    purchase: Purchase,
+    lang: str,
+    zone: ZoneInfo,
+    *,
+    admin: bool,
+    after: AfterSale | None = None,
+) -> Screen:
+    """/recibo <folio>: the reseller's receipt, in the reader's language, with its actions
+    and what the sale did to the reseller's wallet (`after`)."""
     readers = replace(purchase, lang=lang)
-    text = processing(readers) if purchase.status is Status.SENDING else receipt(readers, zone)
+    sending = purchase.status is Status.SENDING
+    text = processing(readers) if sending else receipt(readers, zone, after)
     actions = receipt_actions(readers)
     if not admin:
         return text, actions

@@ -10,6 +10,8 @@ from bot.callback_data import RepeatSale, ShareReceipt
 from bot.domain.catalog import get_product
 from bot.domain.formatting import format_datetime, format_money, format_phone
 from bot.domain.purchases import Purchase, Status
+from bot.domain.statements import AfterSale
+from bot.domain.wallets import format_centavos
 from bot.i18n import Html, plain, t
 from bot.views.reasons import pending_reason
 
@@ -50,8 +52,27 @@ def decline_reason(lang: str, code: str | None) -> tuple[Html, Html]:
     return reason, t(lang, _NEXT_STEP.get(code, "next.retry_later"))
 
 
-def receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
-    """The outcome as the reseller sees it, in the message that showed the summary."""
+def wallet_line(after: AfterSale | None, lang: str) -> Html:
+    """The end of a reseller's receipt: their balance after the sale (debited, released,
+    or still held until it is verified). Nothing for a sale with no wallet (an admin's)."""
+    if after is None:
+        return Html("")
+    return t(
+        lang,
+        f"after.{after.kind.value}",
+        cost=format_centavos(after.cost),
+        balance=format_centavos(after.balance),
+        held=format_centavos(after.held),
+    )
+
+
+def receipt(purchase: Purchase, zone: ZoneInfo, after: AfterSale | None = None) -> Html:
+    """The outcome as the reseller sees it, in the message that showed the summary, ending
+    with what it did to their wallet (`after`)."""
+    return Html(_receipt(purchase, zone) + wallet_line(after, purchase.lang))
+
+
+def _receipt(purchase: Purchase, zone: ZoneInfo) -> Html:
     lang = purchase.lang
     common = {
         "product": product_name(purchase.product_id, lang),
@@ -160,19 +181,24 @@ def facts(purchase: Purchase, lang: str) -> dict[str, str]:
     }
 
 
-def outcome_notice(purchase: Purchase, zone: ZoneInfo) -> tuple[Html, bool]:
+def outcome_notice(
+    purchase: Purchase, zone: ZoneInfo, after: AfterSale | None = None
+) -> tuple[Html, bool]:
     """How the reseller learns the outcome, and whether it replaces the message that
     showed the purchase (a receipt) or comes as a new one (news of a settlement, which
-    an edit of an old message would not make them notice)."""
+    an edit of an old message would not make them notice). Either ends with their
+    balance after it (`after`)."""
     lang = purchase.lang
     if purchase.settled_at is None:
-        return receipt(purchase, zone), True
+        return receipt(purchase, zone, after), True
     if purchase.status is Status.APPROVED:
         reference = (
             t(lang, "settled.reference", reference=purchase.reference)
             if purchase.reference
             else ""
         )
-        return t(lang, "settled.approved", reference=reference, **facts(purchase, lang)), False
-    # Settled otherwise is settled as not charged (SETTLED_FAILED): nothing was charged.
-    return t(lang, "settled.failed", **facts(purchase, lang)), False
+        text = t(lang, "settled.approved", reference=reference, **facts(purchase, lang))
+    else:
+        # Settled otherwise is settled as not charged (SETTLED_FAILED): nothing was charged.
+        text = t(lang, "settled.failed", **facts(purchase, lang))
+    return Html(text + wallet_line(after, lang)), False

@@ -192,7 +192,7 @@ async def test_a_receipt_telegram_refuses_for_good_is_replaced_by_a_short_notice
 ) -> None:
     # Whatever a future change puts in a receipt, a refusal (400) is not retried for
     # two days: the reseller gets the folio and the outcome, the admins hear why.
-    monkeypatch.setattr(views, "outcome_notice", lambda purchase, zone: ("🧾" * 4097, True))
+    monkeypatch.setattr(views, "outcome_notice", lambda purchase, zone, after: ("🧾" * 4097, True))
     bot = Harness(make_settings(tmp_path))
     await bot.start()
     try:

@@ -58,10 +58,11 @@ async def test_balance_is_lower_after_a_purchase(bot: Harness) -> None:
     assert "💰 Saldo con el proveedor: $99,750 MXN" in text_of(reply)
 
 
-async def test_reseller_is_refused_the_balance(bot: Harness) -> None:
+async def test_reseller_sees_their_own_account_not_the_providers(bot: Harness) -> None:
     [reply] = await bot.say(RESELLER, "/saldo")
-    assert text_of(reply) == "Solo los administradores pueden usar este comando."
-    assert "$" not in text_of(reply)
+    assert text_of(reply).startswith("💳 Tu cuenta — Rita <Tienda>")
+    assert "proveedor" not in text_of(reply)
+    assert "100,000" not in text_of(reply)
 
 
 async def test_reseller_refused_the_balance_is_not_told_to_ask_for_access(bot: Harness) -> None:
@@ -77,10 +78,12 @@ async def test_admin_greeting_mentions_the_balance_and_live_mode_no_sandbox(bot:
     assert "/saldo" in text_of(reply)
 
 
-async def test_reseller_greeting_has_no_sandbox_or_balance(bot: Harness) -> None:
+async def test_reseller_greeting_has_no_sandbox_and_their_own_balance(bot: Harness) -> None:
     [reply] = await bot.say(RESELLER, "/start")
     assert "sandbox" not in text_of(reply).lower()
-    assert "/saldo" not in text_of(reply)
+    assert "/saldo — tu saldo y tu comisión" in text_of(reply)
+    assert "/movimientos — los movimientos de tu saldo" in text_of(reply)
+    assert "proveedor" not in text_of(reply)
     assert "/recarga" in text_of(reply)
 
 
@@ -128,7 +131,7 @@ async def test_english_reseller_sells_in_english(bot: Harness) -> None:
     [
         ("/help", "How to sell a top-up"),
         ("/cancel", "There is no top-up in progress. Type /topup to start."),
-        ("/balance", "Only admins can use this command."),
+        ("/balance", "💳 Your account — Ed"),
     ],
 )
 async def test_english_commands_answer_in_english(bot: Harness, command: str, shown: str) -> None:
@@ -154,9 +157,11 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
     assert bot.telegram.menu(RESELLER) == CUSTOMERS
     await bot.say(RESELLER, "/start")
     await bot.say(ADMIN, "/start")
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "ayuda"]
-    assert bot.telegram.menu(RESELLER, "en") == ["topup", "cancel", "receipts", "receipt", "help"]
-    assert bot.telegram.menu(ADMIN) == [*SELLING, "saldo", "pendientes", "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "ayuda"]
+    assert bot.telegram.menu(RESELLER, "en") == [
+        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "help")
+    ]
+    assert bot.telegram.menu(ADMIN) == [*SELLING, "saldo", "movimientos", "pendientes", "ayuda"]
     assert bot.telegram.menu(STRANGER) == CUSTOMERS  # nobody else's menu changed
 
 
@@ -167,4 +172,4 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
     # The admin (first in line) never started the bot and is refused; the reseller after
     # them gets their menu all the same, without a /start.
     assert bot.telegram.menu(ADMIN) == CUSTOMERS
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "ayuda"]

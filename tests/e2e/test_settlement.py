@@ -143,7 +143,8 @@ async def test_settled_as_not_charged_tells_the_reseller_to_sell_it_again(bot: H
     assert "You can sell it again with /topup." in told
     # The receipt it settles says the same, not "try again in a few minutes".
     receipt = text_of(bot.telegram.message(ENGLISH_RESELLER, purchase.message_id or 0))
-    assert receipt.endswith("👉 You can sell it again with /topup.")
+    assert "👉 You can sell it again with /topup." in receipt.splitlines()
+    assert receipt.endswith("💳 Not charged: $100.00 released.\nBalance: $0.00")
     # Nothing was charged, so selling it again is no repeat.
     again = await bot.buy(ENGLISH_RESELLER, phone="55 1234 9996")
     assert text_of(again).startswith("⏳ Pending verification")

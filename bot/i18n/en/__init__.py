@@ -1,8 +1,14 @@
 """English texts, the bot's second language, gathered from each module."""
 
-from bot.i18n.en import core, receipts, resellers, safety, terms, wallets
+from bot.i18n.en import core, receipts, resellers, safety, statement, terms, wallets
 from bot.i18n.merge import merge
 
 TEXTS: dict[str, str] = merge(
-    core.TEXTS, safety.TEXTS, receipts.TEXTS, wallets.TEXTS, resellers.TEXTS, terms.TEXTS
+    core.TEXTS,
+    safety.TEXTS,
+    receipts.TEXTS,
+    wallets.TEXTS,
+    resellers.TEXTS,
+    terms.TEXTS,
+    statement.TEXTS,
 )

@@ -1,9 +1,15 @@
 """Textos en español de México, el idioma principal del bot, reunidos de cada módulo."""
 
-from bot.i18n.es import core, receipts, resellers, safety, terms, wallets
+from bot.i18n.es import core, receipts, resellers, safety, statement, terms, wallets
 from bot.i18n.merge import merge
 
 EXAMPLE_PHONE = core.EXAMPLE_PHONE
 TEXTS: dict[str, str] = merge(
-    core.TEXTS, safety.TEXTS, receipts.TEXTS, wallets.TEXTS, resellers.TEXTS, terms.TEXTS
+    core.TEXTS,
+    safety.TEXTS,
+    receipts.TEXTS,
+    wallets.TEXTS,
+    resellers.TEXTS,
+    terms.TEXTS,
+    statement.TEXTS,
 )
