@@ -145,6 +145,16 @@ class PendingList:
         return f"pending:{self.direction.value}:{self.purchase_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class ResellersPage:
+    """◀ ▶ under /vendedores: which page (from 0)."""
+
+    page: int
+
+    def encode(self) -> str:
+        return f"resellers:{self.page}"
+
+
 DraftButton = ChooseProduct | QuickAmount | ChangePhone | CancelDraft
 Button = (
     DraftButton
@@ -155,6 +165,7 @@ Button = (
     | ShareReceipt
     | Settle
     | PendingList
+    | ResellersPage
 )
 ReceiptAction = RepeatSale | ShareReceipt
 SettleButton = Settle | PendingList
@@ -199,6 +210,7 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[_Match], Button | None]], ...] = 
             lambda m: Settle(int(m["p"]), m["o"] == "charged", sure=m["s"] is not None),
         ),
         (rf"pending:{_WAY}:(?P<p>{_ID})", lambda m: PendingList(Direction(m["way"]), int(m["p"]))),
+        (r"resellers:(?P<n>[0-9]{1,6})", lambda m: ResellersPage(int(m["n"]))),
     )
 )
 

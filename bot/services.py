@@ -11,6 +11,7 @@ from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
 from bot.usecases.inbox import UpdateInbox
+from bot.usecases.invitations import Invitations
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
@@ -40,7 +41,8 @@ class Services:
     customers: Customers  # verified numbers, their top-ups and notices
     account: ProviderAccount  # /saldo
     menus: Menus  # each role's command menu
-    resellers: Resellers  # resellers' accounts, named by id or shop name
+    resellers: Resellers  # resellers' accounts: named, added, listed, suspended
+    invitations: Invitations  # /alta's one-time links, and the shop's name they ask
 
     @property
     def zone(self) -> ZoneInfo:

@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
 from bot.usecases.inbox import UpdateInbox
+from bot.usecases.invitations import Invitations
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
@@ -34,9 +35,11 @@ from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.history import HistoryRepository
 from storage.inbox import InboxRepository
+from storage.invitations import InvitationRepository
 from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
+from storage.reseller_list import ResellerListRepository
 from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
@@ -81,7 +84,15 @@ async def open_services(
     history, customers = HistoryRepository(database), CustomerRepository(database)
     messenger, background = Messenger(bot), Background(application)
     people = People(settings.admin_ids, customers, LanguageRepository(database))
-    resellers = Resellers(ResellerRepository(database), people)
+    menus = Menus(bot, people)
+    resellers = Resellers(
+        ResellerRepository(database),
+        ResellerListRepository(database),
+        people,
+        messenger,
+        menus,
+        settings.zone,
+    )
     outcomes = Outcomes(NoticeRepository(database), customers, people, messenger, settings.zone)
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
@@ -93,7 +104,7 @@ async def open_services(
         people=people,
         replays=ReplayGuard(UpdateRepository(database)),
         inbox=UpdateInbox(InboxRepository(database)),
-        topup=TopUp(drafts, history),
+        topup=TopUp(drafts, history, people),
         purchases=Purchases(purchases, client, outcomes, messenger, background, settings.zone),
         outcomes=outcomes,
         settlement=settlement,
@@ -101,8 +112,9 @@ async def open_services(
         sharing=Sharing(ShareRepository(database), history),
         customers=Customers(customers, history),
         account=ProviderAccount(client),
-        menus=Menus(bot, people),
+        menus=menus,
         resellers=resellers,
+        invitations=Invitations(InvitationRepository(database), people, menus, messenger),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -20,6 +20,7 @@ from bot.callback_data import (
     QuickAmount,
     ReceiptsPage,
     RepeatSale,
+    ResellersPage,
     Settle,
     ShareReceipt,
 )
@@ -44,6 +45,7 @@ BUTTONS: st.SearchStrategy[Button] = st.one_of(
     st.builds(ShareReceipt, IDS),
     st.builds(Settle, IDS, st.booleans(), st.booleans()),
     st.builds(PendingList, WAYS, IDS),
+    st.builds(ResellersPage, st.integers(min_value=0, max_value=999_999)),
 )
 
 
