@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
 
 from bot.domain.clock import utcnow
 from bot.domain.wallets import AccountKind, JoinedHow, Reseller, ResellerStatus
@@ -29,6 +32,22 @@ def add_in(
         (user_id, shop_name, account.value, utcnow().isoformat(), how.value, added_by),
     ).fetchone()
     return rows.reseller(row) if row else None
+
+
+def count_at_start(database: Path, imported: Iterable[int]) -> int:
+    """How many resellers there will be once `imported` (RESELLER_IDS less the admins)
+    is: those the file holds and those it adds. Read-only, before the database is opened
+    and migrated (a schema before resellers holds none)."""
+    ids = set(imported)
+    if database.exists() and database.stat().st_size > 0:
+        uri = f"{database.resolve().as_uri()}?mode=ro"
+        # No such table: the schema is older, and holds no reseller yet.
+        with (
+            closing(sqlite3.connect(uri, uri=True)) as conn,
+            contextlib.suppress(sqlite3.OperationalError),
+        ):
+            ids.update(row[0] for row in conn.execute("SELECT user_id FROM resellers"))
+    return len(ids)
 
 
 class ResellerRepository:

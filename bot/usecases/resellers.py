@@ -1,16 +1,18 @@
 """Resellers as admins manage them: named by Telegram id or by shop name (never guessed),
 added by id, listed with their money and today's sales, suspended and reactivated; and
-RESELLER_IDS imported at every start."""
+RESELLER_IDS imported at every start, the admins told once which resellers it made
+unrestricted."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from bot.domain.clock import start_of_day
 from bot.domain.resellers import Added, AddRefused, ResellerPage, StatusChanged, parse_add
 from bot.domain.wallets import (
+    AccountKind,
     Ambiguous,
     Found,
     NoSuchReseller,
@@ -21,7 +23,7 @@ from bot.domain.wallets import (
 from bot.messenger import Messenger
 from bot.usecases.menus import Menus
 from bot.usecases.people import People
-from bot.views.resellers import status_notice
+from bot.views.resellers import status_notice, unrestricted_notice
 from storage.reseller_list import ResellerListRepository
 from storage.resellers import ResellerRepository
 
@@ -128,3 +130,20 @@ class Resellers:
         lang = await self._people.language_of(reseller.user_id)
         told = await self._messenger.tell(reseller.user_id, status_notice(lang, reseller))
         return StatusChanged(reseller, changed=True, told=told)
+
+    async def tell_unrestricted(self, reachable: Callable[[int], bool]) -> bool:
+        """At start: every admin Telegram can reach hears, once ever, which resellers the
+        first import made unrestricted. Until one of them has, each start tries again."""
+        untold = await self._resellers.unrestricted_untold()
+        if untold is None:
+            return False
+        still = [r for r in untold if r.account is AccountKind.UNRESTRICTED]
+        told = False
+        for admin_id in self._people.admins if still else ():
+            if not reachable(admin_id):
+                continue
+            lang = await self._people.language_of(admin_id)
+            told |= await self._messenger.tell(admin_id, unrestricted_notice(lang, still))
+        if told or not still:
+            await self._resellers.told_unrestricted()
+        return told

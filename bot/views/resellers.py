@@ -3,6 +3,8 @@ with each one's money and sales of the day, and what adding or suspending one di
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callback_data import ResellersPage
@@ -19,6 +21,9 @@ from bot.i18n import Html, plain, t
 
 # An ambiguous name lists at most this many of the shops it matches.
 CANDIDATES_SHOWN = 10
+# The start-up notice of unrestricted accounts names at most this many, so it stays one
+# message however long RESELLER_IDS was.
+UNRESTRICTED_SHOWN = 30
 
 Screen = tuple[Html, InlineKeyboardMarkup | None]
 
@@ -111,3 +116,20 @@ def status_notice(lang: str, reseller: Reseller) -> Html:
     """What the reseller hears when an admin suspends or reactivates them."""
     suspended = reseller.status is ResellerStatus.SUSPENDED
     return t(lang, "suspend.notice" if suspended else "resume.notice")
+
+
+def unrestricted_notice(lang: str, resellers: Sequence[Reseller]) -> Html:
+    """Told to admins once, at the start after wallets arrived: which resellers the first
+    import made unrestricted, and how to make one prepaid."""
+    lines = [
+        t(lang, "resellers.candidate", shop=reseller.shop_name, user_id=reseller.user_id)
+        for reseller in resellers[:UNRESTRICTED_SHOWN]
+    ]
+    if len(resellers) > UNRESTRICTED_SHOWN:
+        lines.append(t(lang, "unrestricted.more", count=len(resellers) - UNRESTRICTED_SHOWN))
+    return t(
+        lang,
+        "unrestricted.notice",
+        resellers=Html("\n".join(lines)),
+        example=resellers[0].user_id,
+    )

@@ -102,6 +102,18 @@ TEXTS: dict[str, str] = {
         "⛔ Your account is suspended: you cannot start top-ups. Your receipts are still in "
         "/receipts and /receipt. Talk to an admin."
     ),
+    # At start, once
+    "unrestricted.notice": (
+        "ℹ️ <b>Unrestricted resellers</b>\n\n"
+        "With wallets, the resellers already in RESELLER_IDS were made unrestricted, so "
+        "that nobody stopped selling: they sell as before and every sale is booked to "
+        "their account.\n\n{resellers}\n\n"
+        "To make one prepaid (selling only what they pay in, plus the credit you give "
+        "them): /credit_limit &lt;reseller&gt; &lt;amount&gt;, for example "
+        "<code>/credit_limit {example} 500</code> (prepaid with $500.00 of credit). This "
+        "notice is not repeated."
+    ),
+    "unrestricted.more": "… and {count} more (/resellers)",
     # An admin's /start
     "start.admin_resellers": (
         "\n/invite — invite or add a reseller"

@@ -100,6 +100,18 @@ TEXTS: dict[str, str] = {
         "⛔ Tu cuenta está suspendida: no puedes iniciar recargas. Tus recibos siguen en "
         "/recibos y /recibo. Habla con un administrador."
     ),
+    # Al arrancar, una sola vez
+    "unrestricted.notice": (
+        "ℹ️ <b>Vendedores sin límite</b>\n\n"
+        "Con los monederos, los vendedores que ya estaban en RESELLER_IDS quedaron sin "
+        "límite, para que nadie dejara de vender: venden como antes y cada venta queda en "
+        "su cuenta.\n\n{resellers}\n\n"
+        "Para que uno pase a prepago (vende solo con lo que abone, más el crédito que le "
+        "des): /credito &lt;vendedor&gt; &lt;monto&gt;, por ejemplo "
+        "<code>/credito {example} 500</code> (prepago con $500.00 de crédito). Este aviso no "
+        "se repite."
+    ),
+    "unrestricted.more": "… y {count} más (/vendedores)",
     # /start de un administrador
     "start.admin_resellers": (
         "\n/alta — invitar o dar de alta a un vendedor"
