@@ -19,6 +19,26 @@ from bot.domain.wallets import CENTAVOS_PER_PESO
 from storage import rows
 from storage.db import Database
 
+# A page of resellers by shop name, each with their newest ledger row: one index lookup
+# per reseller (`ledger_by_reseller`), however long their ledger.
+PAGE = (
+    "SELECT shown.*, ledger.balance_after, ledger.held_after FROM ("
+    "  SELECT * FROM resellers ORDER BY shop_name COLLATE NOCASE, user_id"
+    "  LIMIT ? OFFSET ?) AS shown "
+    "LEFT JOIN ledger ON ledger.id = "
+    "  (SELECT max(id) FROM ledger WHERE reseller_id = shown.user_id) "
+    "ORDER BY shown.shop_name COLLATE NOCASE, shown.user_id"
+)
+# The last purchase before the day began: read from the newest back, so it costs as many
+# rows as the day has had purchases.
+LAST_BEFORE = "SELECT id FROM purchases WHERE created_at < ? ORDER BY id DESC LIMIT 1"
+# Approved sales of the page's resellers since then: a range of `purchases_by_reseller`.
+SALES = (
+    "SELECT reseller_id, count(*), sum(amount) FROM purchases "
+    "WHERE reseller_id IN (SELECT value FROM json_each(?)) AND id > ? "
+    "AND created_at >= ? AND status = 'approved' GROUP BY reseller_id"
+)
+
 
 class ResellerListRepository:
     def __init__(self, database: Database) -> None:
@@ -31,15 +51,7 @@ class ResellerListRepository:
             total = int((await cursor.fetchone() or (0,))[0])
             pages = pages_for(total)
             page = min(max(page, 0), pages - 1)
-            cursor = await conn.execute(
-                "SELECT shown.*, ledger.balance_after, ledger.held_after FROM ("
-                "  SELECT * FROM resellers ORDER BY shop_name COLLATE NOCASE, user_id"
-                "  LIMIT ? OFFSET ?) AS shown "
-                "LEFT JOIN ledger ON ledger.id = "
-                "  (SELECT max(id) FROM ledger WHERE reseller_id = shown.user_id) "
-                "ORDER BY shown.shop_name COLLATE NOCASE, shown.user_id",
-                (PAGE_SIZE, page * PAGE_SIZE),
-            )
+            cursor = await conn.execute(PAGE, (PAGE_SIZE, page * PAGE_SIZE))
             found = await cursor.fetchall()
             ids = [int(row["user_id"]) for row in found]
             sales = await self._sales_since(conn, ids, day_start)
@@ -63,18 +75,10 @@ class ResellerListRepository:
         in centavos."""
         if not ids:
             return {}
-        cursor = await conn.execute(
-            "SELECT id FROM purchases WHERE created_at < ? ORDER BY id DESC LIMIT 1",
-            (since.isoformat(),),
-        )
+        cursor = await conn.execute(LAST_BEFORE, (since.isoformat(),))
         before = await cursor.fetchone()
         first_id = int(before[0]) if before else 0
-        cursor = await conn.execute(
-            "SELECT reseller_id, count(*), sum(amount) FROM purchases "
-            "WHERE reseller_id IN (SELECT value FROM json_each(?)) AND id > ? "
-            "AND created_at >= ? AND status = 'approved' GROUP BY reseller_id",
-            (json.dumps(ids), first_id, since.isoformat()),
-        )
+        cursor = await conn.execute(SALES, (json.dumps(ids), first_id, since.isoformat()))
         return {
             int(row[0]): (int(row[1]), int(row[2]) * CENTAVOS_PER_PESO)
             for row in await cursor.fetchall()
