@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
@@ -38,8 +39,10 @@ from bot.callback_data import StatementPage
 from bot.domain.history import Direction
 from bot.domain.roles import Role
 from bot.domain.statements import Overview, Statement
+from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
+from bot.usecases.menus import Menus
 from bot.usecases.people import People
 from bot.usecases.resellers import Resellers
 from bot.usecases.statement import Statements
@@ -48,6 +51,7 @@ from bot.views.statement import statement as statement_page
 from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.languages import LanguageRepository
+from storage.reseller_list import ResellerListRepository
 from storage.resellers import ResellerRepository
 from storage.statements import StatementRepository
 from storage.wallets import WalletRepository
@@ -284,7 +288,16 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
                 frozenset({0}), CustomerRepository(database), LanguageRepository(database)
             )
             accounts, repo = ResellerRepository(database), StatementRepository(database)
-            statements = Statements(repo, accounts, Resellers(accounts, people))
+            # Statements only look resellers up: nobody is told anything here.
+            resellers = Resellers(
+                accounts,
+                ResellerListRepository(database),
+                people,
+                cast(Messenger, None),
+                cast(Menus, None),
+                ZoneInfo("America/Mexico_City"),
+            )
+            statements = Statements(repo, accounts, resellers)
             wallet_repo = WalletRepository(database)
             balances = Balances(_NoProvider(), wallet_repo, repo)
 

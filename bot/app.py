@@ -92,6 +92,9 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
         if settings.uses_sandbox:
             logger.warning("Sandbox mode: purchases go to the embedded sandbox, no real money")
         await services.menus.set_all()
+        # Once ever: which resellers the first import made unrestricted, to the admins
+        # whose chats took their menu just now (Telegram can reach them).
+        await services.resellers.tell_unrestricted(services.menus.reached)
         await services.purchases.recover()
         if application.job_queue is not None:
             jobs.schedule(application.job_queue)

@@ -158,6 +158,16 @@ class StatementPage:
         return f"statement:{self.direction.value}:{self.cursor}:{self.reseller_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class ResellersPage:
+    """◀ ▶ under /vendedores: which page (from 0)."""
+
+    page: int
+
+    def encode(self) -> str:
+        return f"resellers:{self.page}"
+
+
 DraftButton = ChooseProduct | QuickAmount | ChangePhone | CancelDraft
 Button = (
     DraftButton
@@ -169,6 +179,7 @@ Button = (
     | Settle
     | PendingList
     | StatementPage
+    | ResellersPage
 )
 ReceiptAction = RepeatSale | ShareReceipt
 SettleButton = Settle | PendingList
@@ -217,6 +228,7 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[_Match], Button | None]], ...] = 
             rf"statement:{_WAY}:(?P<c>[0-9]{{1,19}}):(?P<r>[0-9]{{1,15}})",
             lambda m: StatementPage(Direction(m["way"]), int(m["c"]), int(m["r"])),
         ),
+        (r"resellers:(?P<n>[0-9]{1,6})", lambda m: ResellersPage(int(m["n"]))),
     )
 )
 

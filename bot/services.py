@@ -12,6 +12,7 @@ from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
 from bot.usecases.inbox import UpdateInbox
+from bot.usecases.invitations import Invitations
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
@@ -43,7 +44,8 @@ class Services:
     customers: Customers  # verified numbers, their top-ups and notices
     account: ProviderAccount  # /saldo
     menus: Menus  # each role's command menu
-    resellers: Resellers  # resellers' accounts, named by id or shop name
+    resellers: Resellers  # resellers' accounts: named, added, listed, suspended
+    invitations: Invitations  # /alta's one-time links, and the shop's name they ask
     terms: Terms  # /credito, /comision, /limite
     balances: Balances  # /saldo: a reseller's account; admins' provider balance and totals
     statements: Statements  # /movimientos

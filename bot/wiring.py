@@ -20,6 +20,7 @@ from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
 from bot.usecases.inbox import UpdateInbox
+from bot.usecases.invitations import Invitations
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
 from bot.usecases.people import People
@@ -37,9 +38,11 @@ from storage.db import Database
 from storage.drafts import DraftRepository
 from storage.history import HistoryRepository
 from storage.inbox import InboxRepository
+from storage.invitations import InvitationRepository
 from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
+from storage.reseller_list import ResellerListRepository
 from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
@@ -87,8 +90,16 @@ async def open_services(
     history, customers = HistoryRepository(database), CustomerRepository(database)
     messenger, background = Messenger(bot), Background(application)
     people = People(settings.admin_ids, customers, LanguageRepository(database))
+    menus = Menus(bot, people)
     accounts, statements = ResellerRepository(database), StatementRepository(database)
-    resellers = Resellers(accounts, people)
+    resellers = Resellers(
+        accounts,
+        ResellerListRepository(database),
+        people,
+        messenger,
+        menus,
+        settings.zone,
+    )
     outcomes = Outcomes(
         NoticeRepository(database), customers, people, messenger, settings.zone, statements
     )
@@ -103,7 +114,7 @@ async def open_services(
         people=people,
         replays=ReplayGuard(UpdateRepository(database)),
         inbox=UpdateInbox(InboxRepository(database)),
-        topup=TopUp(drafts, history),
+        topup=TopUp(drafts, history, people),
         purchases=Purchases(purchases, client, outcomes, messenger, background, settings.zone),
         outcomes=outcomes,
         settlement=settlement,
@@ -111,8 +122,9 @@ async def open_services(
         sharing=Sharing(ShareRepository(database), history),
         customers=Customers(customers, history),
         account=provider,
-        menus=Menus(bot, people),
+        menus=menus,
         resellers=resellers,
+        invitations=Invitations(InvitationRepository(database), people, menus, messenger),
         terms=Terms(
             TermsRepository(database), resellers, WalletRepository(database), people, messenger
         ),

@@ -39,7 +39,7 @@ async def start_topup(update: Update, context: BotContext) -> None:
     assert message and user and chat  # noqa: S101 - command updates
     typed = " ".join(context.args) if context.args else None
     answered = await context.services.topup.start(user.id, chat.id, lang_of(update), typed)
-    if typed is None:
+    if typed is None and isinstance(answered, Draft):
         await context.bot.send_message(chat.id, views.ask_phone(lang_of(update)))
         return
     await _reply(message, context, answered, lang_of(update))

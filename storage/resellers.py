@@ -2,14 +2,52 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
 
 from bot.domain.clock import utcnow
-from bot.domain.wallets import AccountKind, JoinedHow, Reseller
+from bot.domain.wallets import AccountKind, JoinedHow, Reseller, ResellerStatus
 from storage import rows
 from storage.db import Database
+
+
+def add_in(
+    conn: sqlite3.Connection,
+    user_id: int,
+    shop_name: str,
+    how: JoinedHow,
+    *,
+    added_by: int | None = None,
+    account: AccountKind = AccountKind.PREPAID,
+) -> Reseller | None:
+    """Insert a reseller inside the caller's transaction; None if they are one already."""
+    row = conn.execute(
+        "INSERT INTO resellers (user_id, shop_name, account, joined_at, joined_how, "
+        "added_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING "
+        "RETURNING *",
+        (user_id, shop_name, account.value, utcnow().isoformat(), how.value, added_by),
+    ).fetchone()
+    return rows.reseller(row) if row else None
+
+
+def count_at_start(database: Path, imported: Iterable[int]) -> int:
+    """How many resellers there will be once `imported` (RESELLER_IDS less the admins)
+    is: those the file holds and those it adds. Read-only, before the database is opened
+    and migrated (a schema before resellers holds none)."""
+    ids = set(imported)
+    if database.exists() and database.stat().st_size > 0:
+        uri = f"{database.resolve().as_uri()}?mode=ro"
+        # No such table: the schema is older, and holds no reseller yet.
+        with (
+            closing(sqlite3.connect(uri, uri=True)) as conn,
+            contextlib.suppress(sqlite3.OperationalError),
+        ):
+            ids.update(row[0] for row in conn.execute("SELECT user_id FROM resellers"))
+    return len(ids)
 
 
 class ResellerRepository:
@@ -52,17 +90,52 @@ class ResellerRepository:
     ) -> Reseller | None:
         """A new reseller (prepaid at $0 unless told otherwise); None if `user_id` is one
         already (nothing changes)."""
+        return await self._db.write(
+            lambda conn: add_in(conn, user_id, shop_name, how, added_by=added_by, account=account),
+            durable=True,
+        )
 
-        def insert(conn: sqlite3.Connection) -> Reseller | None:
-            row = conn.execute(
-                "INSERT INTO resellers (user_id, shop_name, account, joined_at, joined_how, "
-                "added_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING "
-                "RETURNING *",
-                (user_id, shop_name, account.value, utcnow().isoformat(), how.value, added_by),
+    async def add_or_rename(
+        self, user_id: int, shop_name: str, added_by: int
+    ) -> tuple[Reseller, str | None]:
+        """An admin's /alta: a new reseller, prepaid at $0; if they are one already, their
+        shop renamed. Returns them and the name they had, if renamed (None if new)."""
+
+        def run(conn: sqlite3.Connection) -> tuple[Reseller, str | None]:
+            added = add_in(conn, user_id, shop_name, JoinedHow.ADMIN, added_by=added_by)
+            if added is not None:
+                return added, None
+            before = conn.execute(
+                "SELECT shop_name FROM resellers WHERE user_id = ?", (user_id,)
             ).fetchone()
-            return rows.reseller(row) if row else None
+            renamed = conn.execute(
+                "UPDATE resellers SET shop_name = ? WHERE user_id = ? RETURNING *",
+                (shop_name, user_id),
+            ).fetchone()
+            return rows.reseller(renamed), str(before[0])
 
-        return await self._db.write(insert, durable=True)
+        return await self._db.write(run, durable=True)
+
+    async def set_status(
+        self, user_id: int, status: ResellerStatus
+    ) -> tuple[Reseller, bool] | None:
+        """The reseller with `status` from now on, and whether that changed anything;
+        None for someone with no account. Durable: a suspension holds across a power
+        cut, and the next ✅ reads it in its own transaction (storage/purchases.py)."""
+
+        def change(conn: sqlite3.Connection) -> tuple[Reseller, bool] | None:
+            changed = conn.execute(
+                "UPDATE resellers SET status = ? WHERE user_id = ? AND status <> ? RETURNING *",
+                (status.value, user_id, status.value),
+            ).fetchone()
+            if changed is not None:
+                return rows.reseller(changed), True
+            found = conn.execute(
+                "SELECT * FROM resellers WHERE user_id = ?", (user_id,)
+            ).fetchone()
+            return (rows.reseller(found), False) if found else None
+
+        return await self._db.write(change, durable=True)
 
     async def rename(self, user_id: int, shop_name: str) -> Reseller | None:
         """Their shop's name from now on (sales keep the name they were made under)."""

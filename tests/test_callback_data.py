@@ -20,6 +20,7 @@ from bot.callback_data import (
     QuickAmount,
     ReceiptsPage,
     RepeatSale,
+    ResellersPage,
     Settle,
     ShareReceipt,
     StatementPage,
@@ -47,6 +48,7 @@ BUTTONS: st.SearchStrategy[Button] = st.one_of(
     st.builds(Settle, IDS, st.booleans(), st.booleans()),
     st.builds(PendingList, WAYS, IDS),
     st.builds(StatementPage, WAYS, CURSORS, USER_IDS),
+    st.builds(ResellersPage, st.integers(min_value=0, max_value=999_999)),
 )
 
 

@@ -120,6 +120,7 @@ class Nudge(StrEnum):
 
     NO_DRAFT = "no_draft"  # nothing under way: /recarga
     USE_BUTTONS = "use_buttons"  # the step is a choice of buttons
+    SUSPENDED = "suspended"  # /recarga of a reseller an admin suspended: nothing starts
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import telegram
 
 from bot.config import SANDBOX_BY_ABSENCE, Settings
 from storage.guard import DatabaseUnusableError, Prepared, latest_version, prepare
+from storage.resellers import count_at_start
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,12 @@ def prepare_database(settings: Settings) -> Prepared:
     return prepared
 
 
+def _resellers(settings: Settings) -> int:
+    """Resellers as the database holds them, with those RESELLER_IDS adds at this start."""
+    imported = settings.reseller_ids - settings.admin_ids
+    return count_at_start(settings.database_path, imported)
+
+
 def startup_line(settings: Settings, prepared: Prepared) -> str:
     mode = "SANDBOX (fake top-ups, no real money)" if settings.uses_sandbox else "live"
     schema = latest_version()
@@ -65,5 +72,5 @@ def startup_line(settings: Settings, prepared: Prepared) -> str:
     return (
         f"Starting in {mode} mode: database {settings.database_path.resolve()}, "
         f"schema {schema}{migrated}, {len(settings.admin_ids)} admins, "
-        f"{len(settings.reseller_ids)} resellers; {versions()}"
+        f"{_resellers(settings)} resellers; {versions()}"
     )

@@ -27,6 +27,8 @@ class Menus:
     def __init__(self, bot: Bot, people: People) -> None:
         self._bot = bot
         self._people = people
+        # Staff whose chat took their menu: Telegram can reach them (they started the bot).
+        self._reached: set[int] = set()
 
     async def set_all(self) -> int:
         """The default menu, then each admin's and reseller's; how many staff menus
@@ -44,7 +46,15 @@ class Menus:
         role = self._people.staff_role(user_id)
         if not role.sells:
             return True
-        return await self._set(BotCommandScopeChat(user_id), role, patient=patient)
+        if not await self._set(BotCommandScopeChat(user_id), role, patient=patient):
+            return False
+        self._reached.add(user_id)
+        return True
+
+    def reached(self, user_id: int) -> bool:
+        """Whether Telegram took `user_id`'s menu since the start: a message to them would
+        be taken too (Telegram refuses both to a chat that never started the bot)."""
+        return user_id in self._reached
 
     async def _set(self, scope: BotCommandScope, role: Role, *, patient: bool) -> bool:
         try:

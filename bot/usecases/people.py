@@ -1,9 +1,10 @@
-"""Who someone is to the bot, and the language each admin writes in.
+"""Who someone is to the bot, and the language each admin and reseller writes in.
 
 Admins come from the settings (the root of trust); resellers from their accounts
-(bot/usecases/resellers.py keeps this in step, so a role costs no lookup); a customer is
-anyone who verified their number; anyone else is a stranger. What the bot tells admins unasked
-(a purchase pending verification) reaches each in the language they last wrote in.
+(bot/usecases/resellers.py keeps this in step, and which of them are suspended, so a
+role costs no lookup); a customer is anyone who verified their number; anyone else is a
+stranger. What the bot tells admins or resellers unasked (a purchase pending
+verification, a suspension) reaches each in the language they last wrote in.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class People:
     ) -> None:
         self._admin_ids = admin_ids
         self._reseller_ids: set[int] = set()
+        self._suspended: set[int] = set()  # resellers an admin suspended
         self._customers = customers
         self._languages = languages
         # Known once read or written: an admin's every update notes their language, and
@@ -49,6 +51,20 @@ class People:
 
     def reseller_added(self, user_id: int) -> None:
         self._reseller_ids.add(user_id)
+
+    def suspended_are(self, user_ids: Iterable[int]) -> None:
+        self._suspended = set(user_ids)
+
+    def reseller_suspended(self, user_id: int, suspended: bool) -> None:
+        """An admin suspended (or reactivated) them: what they may start follows at once
+        (their ✅ reads their account in its own transaction, storage/purchases.py)."""
+        if suspended:
+            self._suspended.add(user_id)
+        else:
+            self._suspended.discard(user_id)
+
+    def is_suspended(self, user_id: int) -> bool:
+        return user_id in self._suspended
 
     @property
     def staff(self) -> list[int]:
@@ -88,9 +104,9 @@ class People:
         return await self._customers.get(user_id)
 
     async def note_language(self, user_id: int, lang: str) -> None:
-        """Remember the language an admin or a reseller writes in (only they are told
-        things unasked: alerts, and what happens to a reseller's account)."""
-        if not self.staff_role(user_id).sells or self._langs.get(user_id) == lang:
+        """Remember the language an admin or a reseller writes in (nobody else is told
+        things unasked: a reseller hears when they are suspended, say)."""
+        if self.staff_role(user_id) is Role.STRANGER or self._langs.get(user_id) == lang:
             return
         await self._languages.remember(user_id, lang)
         self._langs[user_id] = lang

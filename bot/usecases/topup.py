@@ -28,20 +28,27 @@ from bot.domain.drafts import (
 from bot.domain.history import Scope
 from bot.domain.phones import PhoneError, parse_phone
 from bot.domain.roles import Role
+from bot.usecases.people import People
 from storage.drafts import DraftRepository
 from storage.history import HistoryRepository
 
 
 class TopUp:
-    def __init__(self, drafts: DraftRepository, history: HistoryRepository) -> None:
+    def __init__(
+        self, drafts: DraftRepository, history: HistoryRepository, people: People
+    ) -> None:
         self._drafts = drafts
         self._history = history
+        self._people = people
 
     async def start(
         self, user_id: int, chat_id: int, lang: str, typed_phone: str | None = None
     ) -> Answered:
         """A fresh draft asking for the number, replacing any the user left open;
-        `/recarga 55 1234 5678` answers that question at once."""
+        `/recarga 55 1234 5678` answers that question at once. A suspended reseller
+        starts nothing (their receipts stay theirs to read)."""
+        if self._people.is_suspended(user_id):
+            return Nudge.SUSPENDED
         draft = await self._drafts.start(user_id, chat_id, lang)
         if typed_phone is None:
             return draft

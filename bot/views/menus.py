@@ -15,11 +15,12 @@ from bot.i18n import plain
 # Each entry names catalog keys: menu.<entry>.command (the command in that language)
 # and menu.<entry> (its description).
 _SELLING = ("topup", "cancel", "receipts", "receipt")
+_MANAGING = ("invite", "resellers", "suspend", "resume")  # resellers, by admins
 _ENTRIES: dict[Role, tuple[str, ...]] = {
     Role.STRANGER: ("my_topups", "alerts"),
     Role.CUSTOMER: ("my_topups", "alerts"),
     Role.RESELLER: (*_SELLING, "my_balance", "statement", "help"),
-    Role.ADMIN: (*_SELLING, "balance", "reseller_statement", "pending", "help"),
+    Role.ADMIN: (*_SELLING, "balance", "reseller_statement", "pending", *_MANAGING, "help"),
 }
 
 

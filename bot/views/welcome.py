@@ -15,7 +15,12 @@ def commands_of(role: Role, lang: str) -> Html:
         return t(lang, "commands.customer")
     text = Html(t(lang, "commands.reseller") + t(lang, "start.receipts"))
     if role is Role.ADMIN:
-        return Html(text + t(lang, "start.admin_extra") + t(lang, "start.admin_statement"))
+        return Html(
+            text
+            + t(lang, "start.admin_extra")
+            + t(lang, "start.admin_resellers")
+            + t(lang, "start.admin_statement")
+        )
     return Html(text + t(lang, "start.statement"))
 
 

@@ -161,7 +161,22 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
     assert bot.telegram.menu(RESELLER, "en") == [
         *("topup", "cancel", "receipts", "receipt", "balance", "statement", "help")
     ]
-    assert bot.telegram.menu(ADMIN) == [*SELLING, "saldo", "movimientos", "pendientes", "ayuda"]
+    managing = ["alta", "vendedores", "suspender", "reactivar"]
+    assert bot.telegram.menu(ADMIN) == [
+        *SELLING,
+        "saldo",
+        "movimientos",
+        "pendientes",
+        *managing,
+        "ayuda",
+    ]
+    assert bot.telegram.menu(ADMIN, "en")[-5:] == [
+        "invite",
+        "resellers",
+        "suspend",
+        "resume",
+        "help",
+    ]
     assert bot.telegram.menu(STRANGER) == CUSTOMERS  # nobody else's menu changed
 
 

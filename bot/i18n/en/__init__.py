@@ -1,6 +1,15 @@
 """English texts, the bot's second language, gathered from each module."""
 
-from bot.i18n.en import core, receipts, resellers, safety, statement, terms, wallets
+from bot.i18n.en import (
+    core,
+    onboarding,
+    receipts,
+    resellers,
+    safety,
+    statement,
+    terms,
+    wallets,
+)
 from bot.i18n.merge import merge
 
 TEXTS: dict[str, str] = merge(
@@ -11,4 +20,5 @@ TEXTS: dict[str, str] = merge(
     resellers.TEXTS,
     terms.TEXTS,
     statement.TEXTS,
+    onboarding.TEXTS,
 )

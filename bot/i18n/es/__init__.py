@@ -1,6 +1,15 @@
 """Textos en español de México, el idioma principal del bot, reunidos de cada módulo."""
 
-from bot.i18n.es import core, receipts, resellers, safety, statement, terms, wallets
+from bot.i18n.es import (
+    core,
+    onboarding,
+    receipts,
+    resellers,
+    safety,
+    statement,
+    terms,
+    wallets,
+)
 from bot.i18n.merge import merge
 
 EXAMPLE_PHONE = core.EXAMPLE_PHONE
@@ -12,4 +21,5 @@ TEXTS: dict[str, str] = merge(
     resellers.TEXTS,
     terms.TEXTS,
     statement.TEXTS,
+    onboarding.TEXTS,
 )
