@@ -145,6 +145,17 @@ class PendingList:
         return f"pending:{self.direction.value}:{self.purchase_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class DepositDecision:
+    """✅ Aprobar / ❌ Rechazar on an admin's card of a reported deposit."""
+
+    deposit_id: int
+    approve: bool
+
+    def encode(self) -> str:
+        return f"deposit:{'approve' if self.approve else 'reject'}:{self.deposit_id}"
+
+
 DraftButton = ChooseProduct | QuickAmount | ChangePhone | CancelDraft
 Button = (
     DraftButton
@@ -155,6 +166,7 @@ Button = (
     | ShareReceipt
     | Settle
     | PendingList
+    | DepositDecision
 )
 ReceiptAction = RepeatSale | ShareReceipt
 SettleButton = Settle | PendingList
@@ -199,6 +211,10 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[_Match], Button | None]], ...] = 
             lambda m: Settle(int(m["p"]), m["o"] == "charged", sure=m["s"] is not None),
         ),
         (rf"pending:{_WAY}:(?P<p>{_ID})", lambda m: PendingList(Direction(m["way"]), int(m["p"]))),
+        (
+            rf"deposit:(?P<a>approve|reject):(?P<d>{_ID})",
+            lambda m: DepositDecision(int(m["d"]), m["a"] == "approve"),
+        ),
     )
 )
 

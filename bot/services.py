@@ -10,6 +10,8 @@ from bot.config import Settings
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
+from bot.usecases.deposits import Deposits
+from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
@@ -41,6 +43,8 @@ class Services:
     account: ProviderAccount  # /saldo
     menus: Menus  # each role's command menu
     resellers: Resellers  # resellers' accounts, named by id or shop name
+    deposits: Deposits  # deposits resellers report, admins approve or reject
+    funds: Funds  # admins' own credits and adjustments
 
     @property
     def zone(self) -> ZoneInfo:

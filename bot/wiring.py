@@ -18,6 +18,8 @@ from bot.messenger import Messenger
 from bot.services import Services
 from bot.usecases.account import ProviderAccount
 from bot.usecases.customers import Customers
+from bot.usecases.deposits import Deposits
+from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.menus import Menus
 from bot.usecases.outcomes import Outcomes
@@ -31,6 +33,7 @@ from bot.usecases.sharing import Sharing
 from bot.usecases.topup import TopUp
 from storage.customers import CustomerRepository
 from storage.db import Database
+from storage.deposits import DepositRepository
 from storage.drafts import DraftRepository
 from storage.history import HistoryRepository
 from storage.inbox import InboxRepository
@@ -41,6 +44,7 @@ from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
 from storage.updates import UpdateRepository
+from storage.wallets import WalletRepository
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +85,8 @@ async def open_services(
     history, customers = HistoryRepository(database), CustomerRepository(database)
     messenger, background = Messenger(bot), Background(application)
     people = People(settings.admin_ids, customers, LanguageRepository(database))
-    resellers = Resellers(ResellerRepository(database), people)
+    reseller_accounts = ResellerRepository(database)
+    resellers = Resellers(reseller_accounts, people)
     outcomes = Outcomes(NoticeRepository(database), customers, people, messenger, settings.zone)
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
@@ -103,6 +108,15 @@ async def open_services(
         account=ProviderAccount(client),
         menus=Menus(bot, people),
         resellers=resellers,
+        deposits=Deposits(
+            DepositRepository(database),
+            reseller_accounts,
+            drafts,
+            people,
+            messenger,
+            settings.zone,
+        ),
+        funds=Funds(resellers, WalletRepository(database), people, messenger),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -15,6 +15,7 @@ from bot.callback_data import (
     ChangePhone,
     ChooseProduct,
     Confirm,
+    DepositDecision,
     MyTopupsPage,
     PendingList,
     QuickAmount,
@@ -44,6 +45,7 @@ BUTTONS: st.SearchStrategy[Button] = st.one_of(
     st.builds(ShareReceipt, IDS),
     st.builds(Settle, IDS, st.booleans(), st.booleans()),
     st.builds(PendingList, WAYS, IDS),
+    st.builds(DepositDecision, IDS, st.booleans()),
 )
 
 

@@ -88,8 +88,10 @@ class People:
         return await self._customers.get(user_id)
 
     async def note_language(self, user_id: int, lang: str) -> None:
-        """Remember the language an admin writes in (nobody else is told things unasked)."""
-        if user_id not in self._admin_ids or self._langs.get(user_id) == lang:
+        """Remember the language an admin or a reseller writes in (customers and strangers
+        are told nothing unasked)."""
+        staff = user_id in self._admin_ids or user_id in self._reseller_ids
+        if not staff or self._langs.get(user_id) == lang:
             return
         await self._languages.remember(user_id, lang)
         self._langs[user_id] = lang

@@ -18,8 +18,8 @@ _SELLING = ("topup", "cancel", "receipts", "receipt")
 _ENTRIES: dict[Role, tuple[str, ...]] = {
     Role.STRANGER: ("my_topups", "alerts"),
     Role.CUSTOMER: ("my_topups", "alerts"),
-    Role.RESELLER: (*_SELLING, "help"),
-    Role.ADMIN: (*_SELLING, "balance", "pending", "help"),
+    Role.RESELLER: (*_SELLING, "deposit", "help"),
+    Role.ADMIN: (*_SELLING, "balance", "pending", "add_funds", "adjust", "help"),
 }
 
 

@@ -14,7 +14,9 @@ def commands_of(role: Role, lang: str) -> Html:
     if not role.sells:
         return t(lang, "commands.customer")
     text = Html(t(lang, "commands.reseller") + t(lang, "start.receipts"))
-    return Html(text + t(lang, "start.admin_extra")) if role is Role.ADMIN else text
+    if role is Role.ADMIN:
+        return Html(text + t(lang, "start.admin_extra") + t(lang, "commands.funds"))
+    return Html(text + t(lang, "commands.deposits"))
 
 
 def greeting(role: Role, lang: str, name: str, *, sandbox: bool) -> Html:

@@ -154,9 +154,13 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
     assert bot.telegram.menu(RESELLER) == CUSTOMERS
     await bot.say(RESELLER, "/start")
     await bot.say(ADMIN, "/start")
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "ayuda"]
-    assert bot.telegram.menu(RESELLER, "en") == ["topup", "cancel", "receipts", "receipt", "help"]
-    assert bot.telegram.menu(ADMIN) == [*SELLING, "saldo", "pendientes", "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "deposito", "ayuda"]
+    selling_en = ["topup", "cancel", "receipts", "receipt"]
+    assert bot.telegram.menu(RESELLER, "en") == [*selling_en, "deposit", "help"]
+    admin_es = [*SELLING, "saldo", "pendientes", "abonar", "ajustar", "ayuda"]
+    assert bot.telegram.menu(ADMIN) == admin_es
+    admin_en = [*selling_en, "balance", "pending", "add_funds", "adjust", "help"]
+    assert bot.telegram.menu(ADMIN, "en") == admin_en
     assert bot.telegram.menu(STRANGER) == CUSTOMERS  # nobody else's menu changed
 
 
@@ -167,4 +171,4 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
     # The admin (first in line) never started the bot and is refused; the reseller after
     # them gets their menu all the same, without a /start.
     assert bot.telegram.menu(ADMIN) == CUSTOMERS
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "deposito", "ayuda"]

@@ -1,8 +1,8 @@
 """English texts, the bot's second language, gathered from each module."""
 
-from bot.i18n.en import core, receipts, resellers, safety, wallets
+from bot.i18n.en import core, deposits, receipts, resellers, safety, wallets
 from bot.i18n.merge import merge
 
 TEXTS: dict[str, str] = merge(
-    core.TEXTS, safety.TEXTS, receipts.TEXTS, wallets.TEXTS, resellers.TEXTS
+    core.TEXTS, safety.TEXTS, receipts.TEXTS, wallets.TEXTS, resellers.TEXTS, deposits.TEXTS
 )

@@ -1,9 +1,9 @@
 """Textos en español de México, el idioma principal del bot, reunidos de cada módulo."""
 
-from bot.i18n.es import core, receipts, resellers, safety, wallets
+from bot.i18n.es import core, deposits, receipts, resellers, safety, wallets
 from bot.i18n.merge import merge
 
 EXAMPLE_PHONE = core.EXAMPLE_PHONE
 TEXTS: dict[str, str] = merge(
-    core.TEXTS, safety.TEXTS, receipts.TEXTS, wallets.TEXTS, resellers.TEXTS
+    core.TEXTS, safety.TEXTS, receipts.TEXTS, wallets.TEXTS, resellers.TEXTS, deposits.TEXTS
 )
