@@ -135,3 +135,25 @@ async def test_only_admins_credit_or_adjust(bot: Harness) -> None:
         [answer] = await bot.say(RESELLER, command)
         assert text_of(answer) == "Solo los administradores pueden usar este comando."
     assert await ledger(bot, RESELLER) == []
+
+
+async def test_greetings_and_help_name_the_new_commands_in_both_languages(bot: Harness) -> None:
+    [seller] = await bot.say(RESELLER, "/start")
+    assert "/deposito — reportar un depósito" in text_of(seller).splitlines()
+    [admin] = await bot.say(ADMIN, "/start")
+    assert "/ajustar — corregir el saldo de un vendedor" in text_of(admin).splitlines()
+    assert "/deposito — reportar un depósito" not in text_of(admin)
+    assert "/abonar — abonar saldo a un vendedor" in text_of(admin).splitlines()
+    [english] = await bot.say(ENGLISH_RESELLER, "/help")
+    assert "How to add funds" in text_of(english)
+    assert "/deposit 1500" in text_of(english)
+    [admin_help] = await bot.say(ADMIN, "/ayuda")
+    assert "/abonar <vendedor> <monto> [nota] — abonar saldo" in text_of(admin_help)
+    assert "/ajustar <vendedor> <±monto> <motivo> — corregirlo" in text_of(admin_help)
+
+
+async def test_a_forged_deposit_button_is_answered_and_changes_nothing(bot: Harness) -> None:
+    [greeting] = await bot.say(ADMIN, "/start")
+    await bot.press_raw(ADMIN, greeting.message_id, "deposit:approve:x")
+    await bot.press_raw(ADMIN, greeting.message_id, "deposit:approve:77")
+    assert bot.alerts(ADMIN) == ["Este depósito no existe. No cambió nada."] * 2
