@@ -168,6 +168,17 @@ class ResellersPage:
         return f"resellers:{self.page}"
 
 
+@dataclass(frozen=True, slots=True)
+class DepositDecision:
+    """✅ Aprobar / ❌ Rechazar on an admin's card of a reported deposit."""
+
+    deposit_id: int
+    approve: bool
+
+    def encode(self) -> str:
+        return f"deposit:{'approve' if self.approve else 'reject'}:{self.deposit_id}"
+
+
 DraftButton = ChooseProduct | QuickAmount | ChangePhone | CancelDraft
 Button = (
     DraftButton
@@ -180,6 +191,7 @@ Button = (
     | PendingList
     | StatementPage
     | ResellersPage
+    | DepositDecision
 )
 ReceiptAction = RepeatSale | ShareReceipt
 SettleButton = Settle | PendingList
@@ -229,6 +241,10 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[_Match], Button | None]], ...] = 
             lambda m: StatementPage(Direction(m["way"]), int(m["c"]), int(m["r"])),
         ),
         (r"resellers:(?P<n>[0-9]{1,6})", lambda m: ResellersPage(int(m["n"]))),
+        (
+            rf"deposit:(?P<a>approve|reject):(?P<d>{_ID})",
+            lambda m: DepositDecision(int(m["d"]), m["a"] == "approve"),
+        ),
     )
 )
 

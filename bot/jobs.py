@@ -1,6 +1,7 @@
-"""Work on a clock: retrying outcomes nobody has seen yet, forgetting old update ids.
+"""Work on a clock: retrying outcomes nobody has seen yet, forgetting old update ids,
+dropping deposit reports whose photo never came.
 
-Both run once right at start-up too: a restart is when unseen outcomes are likeliest.
+Each runs once right at start-up too: a restart is when unseen outcomes are likeliest.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ REDELIVER_JOB = "redeliver-outcomes"
 REDELIVER_EVERY = timedelta(seconds=30)
 PRUNE_JOB = "prune-updates"
 PRUNE_EVERY = timedelta(hours=6)
+DROP_DEPOSITS_JOB = "drop-stale-deposits"
+DROP_DEPOSITS_EVERY = timedelta(minutes=1)
 
 
 async def redeliver_outcomes(context: BotContext) -> None:
@@ -33,6 +36,13 @@ async def prune_updates(context: BotContext) -> None:
         await services.replays.prune()
 
 
+async def drop_stale_deposits(context: BotContext) -> None:
+    """A report still waiting for its voucher's photo after 30 minutes is dropped."""
+    services = context.bot_data.services
+    if services is not None:
+        await services.deposits.drop_stale()
+
+
 def schedule(job_queue: JobQueue[Any]) -> None:
     """Called before the job queue starts. A repeating job's first run would count as
     missed by then, so the start-up runs are one-off jobs that run however late."""
@@ -40,6 +50,7 @@ def schedule(job_queue: JobQueue[Any]) -> None:
     for callback, every, name in (
         (redeliver_outcomes, REDELIVER_EVERY, REDELIVER_JOB),
         (prune_updates, PRUNE_EVERY, PRUNE_JOB),
+        (drop_stale_deposits, DROP_DEPOSITS_EVERY, DROP_DEPOSITS_JOB),
     ):
         job_queue.run_once(callback, 0, name=f"{name}-at-start-up", job_kwargs=start_up)
         job_queue.run_repeating(callback, every, first=every, name=name)

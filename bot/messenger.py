@@ -158,6 +158,55 @@ class Messenger:
             return False
         return True
 
+    async def send_photo(
+        self, chat_id: int, file_id: str, caption: str, markup: InlineKeyboardMarkup | None
+    ) -> int | None:
+        """Send a photo already on Telegram (its `file_id`) with a caption, as a notice
+        (BACKGROUND); the message's id, or None if it could not be sent."""
+        try:
+            sent = await self.bot.send_photo(
+                chat_id,
+                file_id,
+                caption=caption,
+                reply_markup=markup,
+                rate_limit_args=Priority.BACKGROUND,
+            )
+        except Forbidden:
+            logger.warning("Chat %s has not started the bot or blocked it; not sent", chat_id)
+            return None
+        except TelegramError as exc:
+            logger.error("Could not send a photo to chat %s: %s", chat_id, exc)
+            return None
+        self._shown.remember(chat_id, sent.message_id, _content(caption, markup))
+        return sent.message_id
+
+    async def recaption(
+        self, chat_id: int, message_id: int, caption: str, markup: InlineKeyboardMarkup | None
+    ) -> bool:
+        """Bring a photo's caption and buttons up to date (best effort, BACKGROUND); no
+        edit when this process knows it already shows them. True once it does."""
+        shown = _content(caption, markup)
+        if self._shown.same(chat_id, message_id, shown):
+            return True
+        try:
+            await self.bot.edit_message_caption(
+                chat_id,
+                message_id,
+                caption=caption,
+                reply_markup=markup,
+                rate_limit_args=Priority.BACKGROUND,
+            )
+        except BadRequest as exc:
+            if "message is not modified" in exc.message.lower():
+                return True
+            logger.warning("Could not edit caption %s in chat %s: %s", message_id, chat_id, exc)
+            return False
+        except TelegramError as exc:
+            logger.warning("Could not edit caption %s in chat %s: %s", message_id, chat_id, exc)
+            return False
+        self._shown.remember(chat_id, message_id, shown)
+        return True
+
     async def drop_buttons(self, chat_id: int, message_id: int) -> None:
         """Take the buttons off a message that no longer leads anywhere (best effort)."""
         self._shown.forget(chat_id, message_id)

@@ -20,7 +20,13 @@ from telegram.request._requestparameter import RequestParameter
 from bot.i18n import language_for, plain
 from bot.telegram_http import WrappedRequest
 
-MARKED_METHODS = {"sendmessage", "editmessagetext"}
+# The methods that show words, and the parameter that holds them.
+MARKED_METHODS = {
+    "sendmessage": "text",
+    "editmessagetext": "text",
+    "sendphoto": "caption",
+    "editmessagecaption": "caption",
+}
 
 
 class ChatLanguages:
@@ -66,7 +72,7 @@ class SandboxMarks(WrappedRequest):
     ) -> tuple[int, bytes]:
         endpoint = url.rsplit("/", 1)[-1].lower()
         if request_data is not None and endpoint in MARKED_METHODS:
-            request_data = self._marked(request_data)
+            request_data = self._marked(request_data, MARKED_METHODS[endpoint])
         status, payload = await self._inner.do_request(
             url,
             method,
@@ -80,13 +86,13 @@ class SandboxMarks(WrappedRequest):
             self._languages.learn(payload)
         return status, payload
 
-    def _marked(self, data: RequestData) -> RequestData:
+    def _marked(self, data: RequestData, field: str) -> RequestData:
         parameters: dict[str, Any] = data.parameters
-        text = parameters.get("text")
+        text = parameters.get(field)
         if data.contains_files or not isinstance(text, str):
             return data
         mark = plain(self._languages.of(parameters.get("chat_id")), "sandbox.mark")
-        parameters["text"] = f"{mark}\n{text}"
+        parameters[field] = f"{mark}\n{text}"
         return RequestData(
             [RequestParameter(name, value, None) for name, value in parameters.items()]
         )

@@ -11,6 +11,8 @@ from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
+from bot.usecases.deposits import Deposits
+from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.invitations import Invitations
 from bot.usecases.menus import Menus
@@ -49,6 +51,8 @@ class Services:
     terms: Terms  # /credito, /comision, /limite
     balances: Balances  # /saldo: a reseller's account; admins' provider balance and totals
     statements: Statements  # /movimientos
+    deposits: Deposits  # deposits resellers report, admins approve or reject
+    funds: Funds  # admins' own credits and adjustments
 
     @property
     def zone(self) -> ZoneInfo:

@@ -19,6 +19,8 @@ from bot.services import Services
 from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
+from bot.usecases.deposits import Deposits
+from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.invitations import Invitations
 from bot.usecases.menus import Menus
@@ -35,6 +37,7 @@ from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 from storage.customers import CustomerRepository
 from storage.db import Database
+from storage.deposits import DepositRepository
 from storage.drafts import DraftRepository
 from storage.history import HistoryRepository
 from storage.inbox import InboxRepository
@@ -130,6 +133,15 @@ async def open_services(
         ),
         balances=Balances(provider, WalletRepository(database), statements),
         statements=Statements(statements, accounts, resellers),
+        deposits=Deposits(
+            DepositRepository(database),
+            accounts,
+            drafts,
+            people,
+            messenger,
+            settings.zone,
+        ),
+        funds=Funds(resellers, WalletRepository(database), people, messenger),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

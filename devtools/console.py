@@ -60,7 +60,8 @@ def render(event: BotEvent) -> str:
         return ""
     message: ChatMessage = event.message
     head = "🤖 (editado)" if event.kind == "edited" else "🤖"
-    lines = [f"{head} {message.text or ''}"]
+    shown = message.text or ("[📷] " + (message.caption or "") if message.photo else "")
+    lines = [f"{head} {shown}"]
     rows: dict[int, list[str]] = {}
     for number, button in enumerate(message.buttons, start=1):
         rows.setdefault(button.row, []).append(f"[{number}] {button.text}")

@@ -8,8 +8,10 @@ from telegram.ext import Application
 
 from handlers.balance import balance_handlers
 from handlers.customers import customer_first_handlers, customer_handlers
+from handlers.deposits import deposit_handlers, deposit_photo_handlers
 from handlers.edits import edit_handlers
 from handlers.errors import on_error
+from handlers.funds import funds_handlers
 from handlers.invitations import invitation_handlers, shop_name_handlers
 from handlers.languages import language_handlers
 from handlers.private_only import private_only_handlers
@@ -38,6 +40,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(shop_name_handlers(), group=-2)  # an invitee's shop name
     # A customer's typed number or shared contact; a seller's goes on to their sale.
     application.add_handlers(customer_first_handlers(), group=-1)
+    application.add_handlers(deposit_photo_handlers(), group=-1)  # a reseller's voucher
     application.add_handlers(invitation_handlers())  # /start join_…: an invitation
     application.add_handlers(start_handlers())  # /start, /start <token>, /ayuda
     application.add_handlers(reseller_handlers())  # /alta, /vendedores, /suspender, /reactivar
@@ -47,6 +50,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(settlement_handlers())  # /pendientes, its buttons, /omitir
     application.add_handlers(receipt_handlers())  # /recibos, /recibo, ◀ ▶, 🔁, 📤
     application.add_handlers(customer_handlers())  # /mis_recargas, /avisos, ◀ ▶
+    application.add_handlers(deposit_handlers())  # /deposito, ✅ Aprobar / ❌ Rechazar
+    application.add_handlers(funds_handlers())  # /abonar, /ajustar
     application.add_handlers(topup_handlers())  # /recarga, /cancelar, typed steps
     application.add_handlers(topup_button_handlers())  # the conversation's buttons, ✅
     application.add_handlers(unknown_handlers())  # last: a command or button nobody knows

@@ -10,6 +10,7 @@ from telegram.ext import BaseHandler, CommandHandler
 
 from bot import views
 from bot.context import BotContext
+from bot.domain.roles import Role
 from bot.domain.sharing import LinkRefused
 from bot.i18n import t
 from handlers.common import lang_of, refuse
@@ -45,15 +46,17 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """/ayuda: the steps of a top-up."""
+    """/ayuda: the steps of a top-up, and how a reseller adds funds (or an admin credits them)."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
     if not context.services.people.staff_role(user.id).sells:
         await refuse(update, context)
         return
-    text = t(lang_of(update), "help", example=views.example_phone())
-    await context.bot.send_message(chat.id, text)
+    lang = lang_of(update)
+    admin = context.services.people.staff_role(user.id) is Role.ADMIN
+    more = t(lang, "help.funds" if admin else "help.deposits")
+    await context.bot.send_message(chat.id, t(lang, "help", example=views.example_phone()) + more)
 
 
 def start_handlers() -> list[BaseHandler[Update, BotContext, None]]:

@@ -26,7 +26,9 @@ _GONE = {
     "settle": "settle.not_found",
     "pending": "settle.not_found",
     "s": "settle.not_found",
+    "deposit": "deposits.not_found",
 }
+_ADMINS_ONLY = ("settle.not_found", "deposits.not_found")
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -58,7 +60,7 @@ async def unknown_button(update: Update, context: BotContext) -> None:
     if first_word == "mine":  # the customers' pages ask for no role; the rest do
         await _answer_gone(update, context)
         return
-    needed = Role.ADMIN if _GONE.get(first_word) == "settle.not_found" else Role.RESELLER
+    needed = Role.ADMIN if _GONE.get(first_word) in _ADMINS_ONLY else Role.RESELLER
     await requires(needed)(_answer_gone)(update, context)
 
 

@@ -34,8 +34,9 @@ PHONE = "55 3768 6660"
 
 
 def text_of(message: ChatMessage) -> str:
-    """What the user reads in a message (the stand-in has already parsed its HTML)."""
-    return message.text or ""
+    """What the user reads in a message, or under its photo (the stand-in has already
+    parsed its HTML)."""
+    return message.text or message.caption or ""
 
 
 # Start-up sets each admin's and reseller's menu; Telegram refuses it for a chat that
@@ -263,6 +264,12 @@ class Harness:
         return await self._new_messages(
             user_id,
             lambda: self.telegram.send_contact(user_id, phone_number, owner_id, "Cliente"),
+        )
+
+    async def send_photo(self, user_id: int, caption: str | None = None) -> list[ChatMessage]:
+        """The user sends a photo (with `caption`); returns the bot messages in reply."""
+        return await self._new_messages(
+            user_id, lambda: self.telegram.send_photo(user_id, caption)
         )
 
     async def tap(

@@ -15,6 +15,7 @@ from bot.callback_data import (
     ChangePhone,
     ChooseProduct,
     Confirm,
+    DepositDecision,
     MyTopupsPage,
     PendingList,
     QuickAmount,
@@ -49,6 +50,7 @@ BUTTONS: st.SearchStrategy[Button] = st.one_of(
     st.builds(PendingList, WAYS, IDS),
     st.builds(StatementPage, WAYS, CURSORS, USER_IDS),
     st.builds(ResellersPage, st.integers(min_value=0, max_value=999_999)),
+    st.builds(DepositDecision, IDS, st.booleans()),
 )
 
 

@@ -19,8 +19,20 @@ _MANAGING = ("invite", "resellers", "suspend", "resume")  # resellers, by admins
 _ENTRIES: dict[Role, tuple[str, ...]] = {
     Role.STRANGER: ("my_topups", "alerts"),
     Role.CUSTOMER: ("my_topups", "alerts"),
-    Role.RESELLER: (*_SELLING, "my_balance", "statement", "help"),
-    Role.ADMIN: (*_SELLING, "balance", "reseller_statement", "pending", *_MANAGING, "help"),
+    Role.RESELLER: (*_SELLING, "my_balance", "statement", "deposit", "help"),
+    Role.ADMIN: (
+        *_SELLING,
+        "balance",
+        "reseller_statement",
+        "pending",
+        *_MANAGING,
+        "add_funds",
+        "adjust",
+        "credit_limit",
+        "commission",
+        "limits",
+        "help",
+    ),
 }
 
 

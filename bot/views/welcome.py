@@ -19,9 +19,11 @@ def commands_of(role: Role, lang: str) -> Html:
             text
             + t(lang, "start.admin_extra")
             + t(lang, "start.admin_resellers")
+            + t(lang, "commands.funds")
+            + t(lang, "start.admin_terms")
             + t(lang, "start.admin_statement")
         )
-    return Html(text + t(lang, "start.statement"))
+    return Html(text + t(lang, "start.statement") + t(lang, "commands.deposits"))
 
 
 def greeting(role: Role, lang: str, name: str, *, sandbox: bool) -> Html:

@@ -17,6 +17,7 @@ from devtools.standin.state import Chat, StandInState
 from devtools.standin.updates import UpdateQueue
 
 MAX_USER_TEXT = 4096
+MAX_CAPTION = 1024
 
 
 class ChatDriver:
@@ -26,6 +27,7 @@ class ChatDriver:
         self._state = state
         self._updates = updates
         self._next_query_id = 4_000_000_000_000_000_001
+        self._next_photo = 1
 
     def add_user(
         self,
@@ -84,6 +86,30 @@ class ChatDriver:
         if contact_user_id is not None:
             contact["user_id"] = contact_user_id
         return self._user_message(user_id, contact=contact)
+
+    def send_photo(self, user_id: int, caption: str | None = None) -> int:
+        """The user sends a photo (a voucher, say), with `caption` if given; returns the
+        update_id. Its file_ids are new, and the bot may send them again."""
+        if caption is not None and not 0 < len(caption) <= MAX_CAPTION:
+            raise ValueError("a caption has 1-1024 characters")
+        serial = self._next_photo
+        self._next_photo += 1
+        sizes: tuple[JsonDict, ...] = tuple(
+            {
+                "file_id": f"AgACAgEAAxkBAAI{serial}{size}",
+                "file_unique_id": f"AQAD{serial}{size}",
+                "width": width,
+                "height": width * 4 // 3,
+                "file_size": width * 300,
+            }
+            for size, width in (("s", 90), ("m", 320), ("x", 1280))
+        )
+        for size in sizes:
+            self._state.photos[size["file_id"]] = sizes
+        fields: dict[str, Any] = {"photo": sizes}
+        if caption is not None:
+            fields |= {"caption": caption, "caption_entities": command_entities(caption)}
+        return self._user_message(user_id, **fields)
 
     def press(self, user_id: int, message_id: int, callback_data: str) -> int:
         """The user presses the button carrying `callback_data`; ValueError if there is none."""

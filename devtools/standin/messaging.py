@@ -13,6 +13,7 @@ from devtools.standin.params import Params, as_int, opt_bool, opt_int, opt_json,
 from devtools.standin.state import Chat, StandInState
 
 MAX_TEXT_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
 MAX_ANSWER_LENGTH = 200
 CHAT_ACTIONS = frozenset(
     {"typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice"}
@@ -27,7 +28,24 @@ NOT_MODIFIED = (
 
 def message_text(state: StandInState, params: Params) -> FormattedText:
     """The text as Telegram will show it, checked against Telegram's text rules."""
-    raw = opt_str(params, "text") or ""
+    formatted = _formatted(state, params, "text", "entities")
+    if not formatted.text:
+        raise bad_request("message text is empty")
+    if len(formatted.text) > MAX_TEXT_LENGTH:
+        raise bad_request("message is too long")
+    return formatted
+
+
+def caption_text(state: StandInState, params: Params) -> FormattedText:
+    """A photo's caption as Telegram will show it (it may be empty)."""
+    formatted = _formatted(state, params, "caption", "caption_entities")
+    if len(formatted.text) > MAX_CAPTION_LENGTH:
+        raise bad_request("message caption is too long")
+    return formatted
+
+
+def _formatted(state: StandInState, params: Params, name: str, entities: str) -> FormattedText:
+    raw = opt_str(params, name) or ""
     try:
         raw.encode()
     except UnicodeEncodeError:
@@ -43,17 +61,12 @@ def message_text(state: StandInState, params: Params) -> FormattedText:
     elif parse_mode:
         raise bad_request("unsupported parse_mode")
     else:
-        formatted = FormattedText(raw, _given_entities(params))
-    formatted = formatted.stripped()
-    if not formatted.text:
-        raise bad_request("message text is empty")
-    if len(formatted.text) > MAX_TEXT_LENGTH:
-        raise bad_request("message is too long")
-    return formatted
+        formatted = FormattedText(raw, _given_entities(params, entities))
+    return formatted.stripped()
 
 
-def _given_entities(params: Params) -> tuple[JsonDict, ...]:
-    given = opt_json(params, "entities") or []
+def _given_entities(params: Params, name: str = "entities") -> tuple[JsonDict, ...]:
+    given = opt_json(params, name) or []
     if not isinstance(given, list) or not all(
         isinstance(entity, dict)
         and isinstance(entity.get("type"), str)
@@ -85,6 +98,30 @@ def send_message(state: StandInState, params: Params) -> JsonDict:
     return state.message_json(message)
 
 
+def send_photo(state: StandInState, params: Params) -> JsonDict:
+    """sendPhoto of a photo already on Telegram (a file_id); uploads are not modelled."""
+    chat = state.writable_chat(params)
+    file_id = params.get("photo")
+    if not isinstance(file_id, str) or file_id not in state.photos:
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    caption = caption_text(state, params)
+    markup = parse_reply_markup(opt_json(params, "reply_markup"))
+    reply_to = _reply_target(chat, params)
+    state.limit(chat)
+    message = state.add_message(
+        chat,
+        from_bot=True,
+        photo=state.photos[file_id],
+        caption=caption.text or None,
+        caption_entities=caption.entities,
+        reply_markup=markup.inline,
+        reply_keyboard=markup.other,
+        reply_to_message_id=reply_to,
+    )
+    state.emit(BotEvent("sent", chat.id, message))
+    return state.message_json(message)
+
+
 def _reply_target(chat: Chat, params: Params) -> int | None:
     reply = opt_json(params, "reply_parameters")
     if isinstance(reply, dict):
@@ -103,6 +140,8 @@ def _reply_target(chat: Chat, params: Params) -> int | None:
 def edit_message_text(state: StandInState, params: Params) -> JsonDict:
     """editMessageText: a missing reply_markup removes the inline keyboard, as on Telegram."""
     chat, current = _editable(state, params)
+    if current.text is None:
+        raise bad_request("there is no text in the message to edit")
     text = message_text(state, params)
     return _apply_edit(
         state,
@@ -110,6 +149,21 @@ def edit_message_text(state: StandInState, params: Params) -> JsonDict:
         current,
         replace(current, text=text.text, entities=text.entities, reply_markup=_inline(params)),
     )
+
+
+def edit_message_caption(state: StandInState, params: Params) -> JsonDict:
+    """editMessageCaption: a missing reply_markup removes the inline keyboard."""
+    chat, current = _editable(state, params)
+    if not current.photo:
+        raise bad_request("there is no caption in the message to edit")
+    caption = caption_text(state, params)
+    wanted = replace(
+        current,
+        caption=caption.text or None,
+        caption_entities=caption.entities,
+        reply_markup=_inline(params),
+    )
+    return _apply_edit(state, chat, current, wanted)
 
 
 def edit_message_reply_markup(state: StandInState, params: Params) -> JsonDict:

@@ -62,6 +62,9 @@ class ChatMessage:
     reply_to_message_id: int | None = None
     edit_date: int | None = None
     sender_id: int | None = None  # in a group: who wrote it (None: the chat's user)
+    photo: tuple[JsonDict, ...] = ()  # a photo's sizes (PhotoSize), smallest first
+    caption: str | None = None  # a photo's caption
+    caption_entities: tuple[JsonDict, ...] = ()
 
     @property
     def edited(self) -> bool:

@@ -62,6 +62,8 @@ class StandInState:
         self.chats: dict[int, Chat] = {}
         self.callbacks: dict[str, CallbackQueryRecord] = {}
         self.commands: dict[tuple[str, str], list[JsonDict]] = {}
+        # Photos users sent, by each size's file_id: what the bot may send again.
+        self.photos: dict[str, tuple[JsonDict, ...]] = {}
         self.on_bot_message: Callable[[BotEvent], None] | None = None
         self._wall_clock = wall_clock
 
@@ -153,6 +155,12 @@ class StandInState:
             data["entities"] = list(message.entities)
         if message.contact is not None:
             data["contact"] = message.contact
+        if message.photo:
+            data["photo"] = list(message.photo)
+        if message.caption is not None:
+            data["caption"] = message.caption
+        if message.caption_entities:
+            data["caption_entities"] = list(message.caption_entities)
         if message.reply_markup is not None:
             data["reply_markup"] = message.reply_markup
         return data

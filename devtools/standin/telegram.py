@@ -70,6 +70,8 @@ class FakeTelegram(ChatDriver):
             "deleteMyCommands": partial(profile.delete_my_commands, state),
             "sendMessage": partial(messaging.send_message, state),
             "editMessageText": partial(messaging.edit_message_text, state),
+            "sendPhoto": partial(messaging.send_photo, state),
+            "editMessageCaption": partial(messaging.edit_message_caption, state),
             "editMessageReplyMarkup": partial(messaging.edit_message_reply_markup, state),
             "deleteMessage": partial(messaging.delete_message, state),
             "answerCallbackQuery": partial(messaging.answer_callback_query, state),

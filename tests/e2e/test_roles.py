@@ -157,24 +157,31 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
     assert bot.telegram.menu(RESELLER) == CUSTOMERS
     await bot.say(RESELLER, "/start")
     await bot.say(ADMIN, "/start")
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "deposito", "ayuda"]
     assert bot.telegram.menu(RESELLER, "en") == [
-        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "help")
+        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "deposit", "help")
     ]
     managing = ["alta", "vendedores", "suspender", "reactivar"]
+    terms = ["abonar", "ajustar", "credito", "comision", "limite"]
     assert bot.telegram.menu(ADMIN) == [
         *SELLING,
         "saldo",
         "movimientos",
         "pendientes",
         *managing,
+        *terms,
         "ayuda",
     ]
-    assert bot.telegram.menu(ADMIN, "en")[-5:] == [
+    assert bot.telegram.menu(ADMIN, "en")[-10:] == [
         "invite",
         "resellers",
         "suspend",
         "resume",
+        "add_funds",
+        "adjust",
+        "credit_limit",
+        "commission",
+        "limits",
         "help",
     ]
     assert bot.telegram.menu(STRANGER) == CUSTOMERS  # nobody else's menu changed
@@ -187,4 +194,4 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
     # The admin (first in line) never started the bot and is refused; the reseller after
     # them gets their menu all the same, without a /start.
     assert bot.telegram.menu(ADMIN) == CUSTOMERS
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "deposito", "ayuda"]

@@ -59,3 +59,15 @@ async def test_live_mode_marks_nothing(bot: Harness) -> None:
     assert not any(MARK["es"] in step for step in bot.shown(RESELLER, receipt.message_id))
     [balance] = await bot.say(ADMIN, "/saldo")
     assert MARK["es"] not in text(balance)
+
+
+async def test_a_deposits_card_is_marked_as_a_test(sandboxed: Harness) -> None:
+    bot = sandboxed
+    await bot.say(ADMIN, "/start")
+    await bot.send_photo(RESELLER, "500")
+    card = bot.last(ADMIN)
+    assert card.photo and marked(card.caption or "")
+    await bot.tap(ADMIN, "✅ Aprobar", card.message_id)
+    decided = bot.telegram.message(ADMIN, card.message_id).caption or ""
+    assert marked(decided) and "Depósito aprobado" in decided
+    assert marked(text(bot.last(RESELLER)))  # the reseller's news of it

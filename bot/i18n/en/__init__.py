@@ -2,6 +2,7 @@
 
 from bot.i18n.en import (
     core,
+    deposits,
     onboarding,
     receipts,
     resellers,
@@ -21,4 +22,5 @@ TEXTS: dict[str, str] = merge(
     terms.TEXTS,
     statement.TEXTS,
     onboarding.TEXTS,
+    deposits.TEXTS,
 )

@@ -41,4 +41,15 @@ TEXTS: dict[str, str] = {
     ),
     "terms.limits.amount": "«{typed}» is not an amount. Type pesos, like 500, or - for none.",
     "terms.limits.order": "The per-sale limit cannot be above the per-day limit.",
+    "start.admin_terms": (
+        "\n/credit_limit — a reseller's credit, or an unrestricted account"
+        "\n/commission — commissions, for everyone or for one"
+        "\n/limits — limits per sale and per day"
+    ),
+    "menu.credit_limit.command": "credit_limit",
+    "menu.credit_limit": "A reseller's credit",
+    "menu.commission.command": "commission",
+    "menu.commission": "Commissions",
+    "menu.limits.command": "limits",
+    "menu.limits": "Limits per sale and per day",
 }

@@ -2,6 +2,7 @@
 
 from bot.i18n.es import (
     core,
+    deposits,
     onboarding,
     receipts,
     resellers,
@@ -22,4 +23,5 @@ TEXTS: dict[str, str] = merge(
     terms.TEXTS,
     statement.TEXTS,
     onboarding.TEXTS,
+    deposits.TEXTS,
 )

@@ -41,4 +41,15 @@ TEXTS: dict[str, str] = {
     ),
     "terms.limits.amount": "«{typed}» no es un monto. Escribe pesos, como 500, o - para ninguno.",
     "terms.limits.order": "El límite por venta no puede pasar del límite por día.",
+    "start.admin_terms": (
+        "\n/credito — crédito o cuenta sin límite de un vendedor"
+        "\n/comision — comisiones, para todos o para uno"
+        "\n/limite — límites por venta y por día"
+    ),
+    "menu.credit_limit.command": "credito",
+    "menu.credit_limit": "Crédito de un vendedor",
+    "menu.commission.command": "comision",
+    "menu.commission": "Comisiones",
+    "menu.limits.command": "limite",
+    "menu.limits": "Límites por venta y por día",
 }
