@@ -68,8 +68,3 @@ class TermsRepository:
                 )
 
         await self._db.write(store, durable=True)
-
-    async def default_commission(self) -> Commission:
-        found = await self._db.read("SELECT kind, basis_points FROM commission_defaults")
-        by_kind = {row["kind"]: int(row["basis_points"]) for row in found}
-        return Commission(by_kind.get("airtime", 0), by_kind.get("package", 0))

@@ -187,8 +187,13 @@ class WalletRepository:
         return Commission(by_kind.get("airtime", 0), by_kind.get("package", 0))
 
     async def movements_of_purchase(self, purchase_id: int) -> list[Movement]:
+        # A sale only ever has a hold and its resolution; each half through its own
+        # partial index (a plain purchase_id = ? would read the whole ledger).
         found = await self._db.read(
-            "SELECT * FROM ledger WHERE purchase_id = ? ORDER BY id", (purchase_id,)
+            "SELECT * FROM ledger WHERE purchase_id = ? AND kind = 'hold' UNION ALL "
+            "SELECT * FROM ledger WHERE purchase_id = ? AND kind IN ('sale', 'release') "
+            "ORDER BY id",
+            (purchase_id, purchase_id),
         )
         return [rows.movement(row) for row in found]
 

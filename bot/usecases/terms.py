@@ -78,7 +78,7 @@ class Terms:
         return await self._changed(admin_id, "limits", changed or found)
 
     async def overview(self) -> Overview:
-        default = await self._terms.default_commission()
+        default = await self._wallets.default_commission()
         own = [
             reseller
             for reseller in await self._resellers.all()
@@ -90,7 +90,7 @@ class Terms:
         logger.info(
             "Admin %s changed the %s terms of reseller %s", admin_id, what, reseller.user_id
         )
-        default = await self._terms.default_commission()
+        default = await self._wallets.default_commission()
         wallet = await self._wallets.wallet(reseller.user_id)
         lang = await self._people.language_of(reseller.user_id)
         notice = views.terms_notice(lang, what, reseller, default, wallet)
