@@ -4,6 +4,7 @@ from bot.i18n.en import (
     core,
     deposits,
     onboarding,
+    periods,
     receipts,
     resellers,
     safety,
@@ -23,4 +24,5 @@ TEXTS: dict[str, str] = merge(
     statement.TEXTS,
     onboarding.TEXTS,
     deposits.TEXTS,
+    periods.TEXTS,
 )

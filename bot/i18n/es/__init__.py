@@ -4,6 +4,7 @@ from bot.i18n.es import (
     core,
     deposits,
     onboarding,
+    periods,
     receipts,
     resellers,
     safety,
@@ -24,4 +25,5 @@ TEXTS: dict[str, str] = merge(
     statement.TEXTS,
     onboarding.TEXTS,
     deposits.TEXTS,
+    periods.TEXTS,
 )
