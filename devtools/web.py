@@ -4,7 +4,8 @@ It owns a server's life: one handler for every path on 127.0.0.1 (port 0 picks a
 port), the port it bound, and a close that cuts every connection, requests still in a
 handler included (a stand-in that goes away mid long poll, a provider mid hang). aiohttp
 owns the wire: parsing, keep-alive, idle connections (closed after 75 s), bodies over
-1 MiB (`request.read()` answers 413) and a handler that raises (logged, answered 500).
+`max_body_bytes` (1 MiB unless told; `request.read()` answers 413) and a handler that
+raises (logged, answered 500).
 """
 
 from __future__ import annotations
@@ -24,8 +25,15 @@ CLOSE_GRACE_SECONDS = 0.05
 class WebServer:
     """Serves `handler` for every method and path; `port` and `url` once started."""
 
-    def __init__(self, handler: Handler, host: str = "127.0.0.1", port: int = 0) -> None:
-        application = web.Application()
+    def __init__(
+        self,
+        handler: Handler,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        max_body_bytes: int = 1024**2,
+    ) -> None:
+        application = web.Application(client_max_size=max_body_bytes)
         application.router.add_route("*", "/{path:.*}", handler)
         # No access log: a stand-in's every request would be an INFO line in the tests'.
         self._runner = web.AppRunner(

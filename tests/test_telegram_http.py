@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import email.parser
 import email.policy
+import io
 import json
 import ssl
 from collections.abc import AsyncIterator
@@ -90,6 +91,27 @@ async def test_a_bot_on_it_talks_to_the_bot_api_stand_in() -> None:
     assert [update.message.text for update in updates if update.message] == ["hola"]
     assert sent.text == "Hola & adiós"
     assert telegram.last_bot_message(USER).text == "Hola & adiós"
+
+
+async def test_a_file_uploads_through_it_as_telegram_receives_one() -> None:
+    telegram = FakeTelegram(rate_capacity=None)
+    telegram.add_user(USER, "Rita")
+    telegram.send_text(USER, "hola")
+    standin = await serve_standin(telegram)
+    request = AiohttpRequest()
+    bot = Bot(DEFAULT_TOKEN, base_url=standin.base_url, request=request)
+    content = "\ufefffolio,tienda\r\n1,Abarrotes Peña\r\n".encode()
+    try:
+        async with bot:
+            sent = await bot.send_document(
+                USER, InputFile(io.BytesIO(content), filename="ventas.csv"), caption="Ventas"
+            )
+    finally:
+        await standin.close()
+
+    assert sent.document is not None
+    assert sent.document.file_name == "ventas.csv"
+    assert telegram.uploaded(telegram.last_bot_message(USER)) == content
 
 
 async def test_the_bot_api_refusing_the_token_is_ptbs_invalid_token() -> None:

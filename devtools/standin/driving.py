@@ -194,6 +194,19 @@ class ChatDriver:
         """Every message in the chat, both sides, oldest first, as they stand now."""
         return list(self._state.chat(chat_id).messages.values())
 
+    def uploaded(self, message: ChatMessage) -> bytes:
+        """The bytes of the file the bot sent in `message`: a document, or the largest
+        size of a photo it uploaded. LookupError if the message has no such file."""
+        if message.document is not None:
+            file_id = message.document["file_id"]
+        elif message.photo:
+            file_id = message.photo[-1]["file_id"]
+        else:
+            raise LookupError(f"message {message.message_id} carries no file")
+        if file_id not in self._state.files:
+            raise LookupError(f"message {message.message_id}'s file was not uploaded by the bot")
+        return self._state.files[file_id]
+
     def menu(self, user_id: int, language_code: str = "") -> list[str]:
         """The commands the user sees in the menu of their chat with the bot."""
         return [c["command"] for c in profile.menu_seen(self._state, user_id, language_code)]

@@ -11,10 +11,12 @@ from devtools.standin.markup import parse_reply_markup
 from devtools.standin.models import BotEvent, ChatMessage, JsonDict
 from devtools.standin.params import Params, as_int, opt_bool, opt_int, opt_json, opt_str
 from devtools.standin.state import Chat, StandInState
+from devtools.standin.uploads import Upload, document, photo_size
 
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_ANSWER_LENGTH = 200
+PHOTO_SIDES = (90, 320, 800)  # the smaller copies Telegram makes of a photo
 CHAT_ACTIONS = frozenset(
     {"typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice"}
     | {"upload_document", "choose_sticker", "find_location", "record_video_note"}
@@ -99,10 +101,14 @@ def send_message(state: StandInState, params: Params) -> JsonDict:
 
 
 def send_photo(state: StandInState, params: Params) -> JsonDict:
-    """sendPhoto of a photo already on Telegram (a file_id); uploads are not modelled."""
+    """sendPhoto of a photo already on Telegram (a file_id) or of a new one uploaded."""
     chat = state.writable_chat(params)
-    file_id = params.get("photo")
-    if not isinstance(file_id, str) or file_id not in state.photos:
+    given = params.get("photo")
+    if isinstance(given, Upload):
+        sizes = _uploaded_photo(state, given)
+    elif isinstance(given, str) and given in state.photos:
+        sizes = state.photos[given]
+    else:
         raise bad_request("wrong file identifier/HTTP URL specified")
     caption = caption_text(state, params)
     markup = parse_reply_markup(opt_json(params, "reply_markup"))
@@ -111,7 +117,66 @@ def send_photo(state: StandInState, params: Params) -> JsonDict:
     message = state.add_message(
         chat,
         from_bot=True,
-        photo=state.photos[file_id],
+        photo=sizes,
+        caption=caption.text or None,
+        caption_entities=caption.entities,
+        reply_markup=markup.inline,
+        reply_keyboard=markup.other,
+        reply_to_message_id=reply_to,
+    )
+    state.emit(BotEvent("sent", chat.id, message))
+    return state.message_json(message)
+
+
+def _uploaded_photo(state: StandInState, upload: Upload) -> tuple[JsonDict, ...]:
+    """The sizes Telegram keeps of a new photo: smaller copies, then the photo itself
+    (the stand-in keeps the uploaded bytes under each)."""
+    width, height = photo_size(upload)
+    sizes: list[JsonDict] = []
+    for side in (*(side for side in PHOTO_SIDES if side < max(width, height)), None):
+        scale = 1.0 if side is None else side / max(width, height)
+        file_id, unique_id = state.keep_file(upload.content)
+        sizes.append(
+            {
+                "file_id": file_id,
+                "file_unique_id": unique_id,
+                "width": max(1, round(width * scale)),
+                "height": max(1, round(height * scale)),
+                "file_size": len(upload.content),
+            }
+        )
+    for size in sizes:
+        state.photos[size["file_id"]] = tuple(sizes)
+    return tuple(sizes)
+
+
+def send_document(state: StandInState, params: Params) -> JsonDict:
+    """sendDocument of a new file (an upload) or of one already on Telegram."""
+    chat = state.writable_chat(params)
+    given = params.get("document")
+    if isinstance(given, Upload):
+        upload = document(given)
+        file_id, unique_id = state.keep_file(upload.content)
+        sent: JsonDict = {
+            "file_id": file_id,
+            "file_unique_id": unique_id,
+            "file_name": upload.filename,
+            "file_size": len(upload.content),
+        }
+        if upload.mime_type:
+            sent["mime_type"] = upload.mime_type
+    elif isinstance(given, str) and given in state.files:
+        sent = {"file_id": given, "file_unique_id": given, "file_size": len(state.files[given])}
+    else:
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    caption = caption_text(state, params)
+    markup = parse_reply_markup(opt_json(params, "reply_markup"))
+    reply_to = _reply_target(chat, params)
+    state.limit(chat)
+    message = state.add_message(
+        chat,
+        from_bot=True,
+        document=sent,
         caption=caption.text or None,
         caption_entities=caption.entities,
         reply_markup=markup.inline,

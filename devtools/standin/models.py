@@ -63,7 +63,8 @@ class ChatMessage:
     edit_date: int | None = None
     sender_id: int | None = None  # in a group: who wrote it (None: the chat's user)
     photo: tuple[JsonDict, ...] = ()  # a photo's sizes (PhotoSize), smallest first
-    caption: str | None = None  # a photo's caption
+    caption: str | None = None  # a photo's or a document's caption
+    document: JsonDict | None = None  # a file the bot sent (Document)
     caption_entities: tuple[JsonDict, ...] = ()
 
     @property

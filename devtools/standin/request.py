@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram.error import TimedOut
@@ -11,6 +12,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.telegram_http import timeout_or_default
 from devtools.standin.telegram import FakeTelegram
+from devtools.standin.uploads import Upload
 
 
 class StandInRequest(BaseRequest):
@@ -52,16 +54,12 @@ class StandInRequest(BaseRequest):
         are typed as in `bot.telegram_http.AiohttpRequest.do_request`."""
         if method != "POST":
             return 404, b'{"ok":false,"error_code":404,"description":"Not Found"}'
-        if request_data is not None and request_data.contains_files:
-            return 400, json.dumps(
-                {
-                    "ok": False,
-                    "error_code": 400,
-                    "description": "Bad Request: the stand-in accepts no file uploads",
-                }
-            ).encode()
         endpoint = urlsplit(url).path.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data is not None else {}
+        params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            for name, (filename, content, mime_type) in request_data.multipart_data.items():
+                data = content if isinstance(content, bytes) else content.read()
+                params[name] = Upload(filename or name, data, mime_type)
         limit = timeout_or_default(read_timeout, self._read_timeout)
         try:
             async with asyncio.timeout(limit):

@@ -28,6 +28,7 @@ from pydantic import SecretStr
 from bot.config import SANDBOX_CUSTOMER_ID, SANDBOX_SECRET_KEY, Settings
 from devtools.standin.faults import Fault, TelegramFaults
 from devtools.standin.telegram import FakeTelegram
+from devtools.standin.uploads import MAX_DOCUMENT_BYTES, multipart_fields
 from devtools.web import WebServer, drop_connection
 
 # The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
@@ -60,7 +61,10 @@ class StandInServer:
         self.telegram = telegram
         self.token = token
         self.faults: TelegramFaults | None = None  # Telegram's bad days, when set
-        self._http = WebServer(self.handle, host, port)
+        # Telegram takes uploads up to 50 MB, plus the form around them.
+        self._http = WebServer(
+            self.handle, host, port, max_body_bytes=MAX_DOCUMENT_BYTES + 1024**2
+        )
 
     async def start(self) -> None:
         await self._http.start()
@@ -193,7 +197,7 @@ def _parameters(query: str, content_type: str, body: bytes) -> dict[str, Any]:
             raise ValueError("strings must be encoded in UTF-8") from None
         return params | dict(parse_qsl(text, keep_blank_values=True))
     if kind == "multipart/form-data":
-        raise ValueError("the stand-in accepts no file uploads")
+        return params | multipart_fields(body, content_type)
     raise ValueError(f"unsupported Content-Type {kind!r}")
 
 

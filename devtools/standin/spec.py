@@ -23,6 +23,7 @@ from typing import Any
 
 from devtools.standin.errors import ApiError, bad_request
 from devtools.standin.params import Params, as_int
+from devtools.standin.uploads import Upload
 
 SPEC_PATH = Path(__file__).with_name("botapi_spec.json")
 _SCALARS = frozenset({"Integer", "Float", "Boolean", "String", "InputFile"})
@@ -160,7 +161,7 @@ def _check_value(kind: str, value: object, name: str, *, top: bool) -> None:
 def _scalar_fits(kind: str, value: object, *, top: bool) -> bool:
     """Top-level values may come as form strings; inside JSON objects types are strict."""
     if kind == "InputFile":
-        return isinstance(value, str)  # a file_id or URL: the stand-in takes no uploads
+        return isinstance(value, str | Upload)  # a file_id, a URL or an upload
     if isinstance(value, str) and top and kind != "String":
         text = value.strip().lower()
         if kind == "Integer":

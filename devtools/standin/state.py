@@ -64,8 +64,19 @@ class StandInState:
         self.commands: dict[tuple[str, str], list[JsonDict]] = {}
         # Photos users sent, by each size's file_id: what the bot may send again.
         self.photos: dict[str, tuple[JsonDict, ...]] = {}
+        # What the bot uploaded, by file_id: documents and photos as Telegram keeps them.
+        self.files: dict[str, bytes] = {}
+        self._next_upload = 1
         self.on_bot_message: Callable[[BotEvent], None] | None = None
         self._wall_clock = wall_clock
+
+    def keep_file(self, content: bytes) -> tuple[str, str]:
+        """Keep an uploaded file; its (file_id, file_unique_id)."""
+        serial = self._next_upload
+        self._next_upload += 1
+        file_id = f"upload-{serial}"
+        self.files[file_id] = content
+        return file_id, f"u{serial}"
 
     def now(self) -> int:
         """Unix time, as Telegram stamps message dates."""
@@ -157,6 +168,8 @@ class StandInState:
             data["contact"] = message.contact
         if message.photo:
             data["photo"] = list(message.photo)
+        if message.document is not None:
+            data["document"] = message.document
         if message.caption is not None:
             data["caption"] = message.caption
         if message.caption_entities:

@@ -71,6 +71,7 @@ class FakeTelegram(ChatDriver):
             "sendMessage": partial(messaging.send_message, state),
             "editMessageText": partial(messaging.edit_message_text, state),
             "sendPhoto": partial(messaging.send_photo, state),
+            "sendDocument": partial(messaging.send_document, state),
             "editMessageCaption": partial(messaging.edit_message_caption, state),
             "editMessageReplyMarkup": partial(messaging.edit_message_reply_markup, state),
             "deleteMessage": partial(messaging.delete_message, state),
