@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
+from bot.usecases.charts import Charts
 from bot.usecases.customers import Customers
 from bot.usecases.deposits import Deposits
 from bot.usecases.funds import Funds
@@ -53,6 +54,7 @@ class Services:
     statements: Statements  # /movimientos
     deposits: Deposits  # deposits resellers report, admins approve or reject
     funds: Funds  # admins' own credits and adjustments
+    charts: Charts  # /grafica
 
     @property
     def zone(self) -> ZoneInfo:

@@ -18,6 +18,7 @@ from bot.messenger import Messenger
 from bot.services import Services
 from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
+from bot.usecases.charts import Charts
 from bot.usecases.customers import Customers
 from bot.usecases.deposits import Deposits
 from bot.usecases.funds import Funds
@@ -35,6 +36,7 @@ from bot.usecases.sharing import Sharing
 from bot.usecases.statement import Statements
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
+from storage.charts import ChartRepository
 from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.deposits import DepositRepository
@@ -142,6 +144,7 @@ async def open_services(
             settings.zone,
         ),
         funds=Funds(resellers, WalletRepository(database), people, messenger),
+        charts=Charts(ChartRepository(database), resellers, settings.zone),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -7,6 +7,7 @@ from typing import Any
 from telegram.ext import Application
 
 from handlers.balance import balance_handlers
+from handlers.charts import chart_handlers
 from handlers.customers import customer_first_handlers, customer_handlers
 from handlers.deposits import deposit_handlers, deposit_photo_handlers
 from handlers.edits import edit_handlers
@@ -52,6 +53,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(customer_handlers())  # /mis_recargas, /avisos, ◀ ▶
     application.add_handlers(deposit_handlers())  # /deposito, ✅ Aprobar / ❌ Rechazar
     application.add_handlers(funds_handlers())  # /abonar, /ajustar
+    application.add_handlers(chart_handlers())  # /grafica
     application.add_handlers(topup_handlers())  # /recarga, /cancelar, typed steps
     application.add_handlers(topup_button_handlers())  # the conversation's buttons, ✅
     application.add_handlers(unknown_handlers())  # last: a command or button nobody knows

@@ -1,6 +1,7 @@
 """English texts, the bot's second language, gathered from each module."""
 
 from bot.i18n.en import (
+    charts,
     core,
     deposits,
     onboarding,
@@ -25,4 +26,5 @@ TEXTS: dict[str, str] = merge(
     onboarding.TEXTS,
     deposits.TEXTS,
     periods.TEXTS,
+    charts.TEXTS,
 )

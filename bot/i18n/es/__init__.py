@@ -1,6 +1,7 @@
 """Textos en español de México, el idioma principal del bot, reunidos de cada módulo."""
 
 from bot.i18n.es import (
+    charts,
     core,
     deposits,
     onboarding,
@@ -26,4 +27,5 @@ TEXTS: dict[str, str] = merge(
     onboarding.TEXTS,
     deposits.TEXTS,
     periods.TEXTS,
+    charts.TEXTS,
 )

@@ -1,0 +1,93 @@
+"""/grafica [período] [vendedor]: the figures of a chart of sales per local day.
+
+What is typed is a period (bot/domain/periods.py) and, after it, a reseller: the longest
+run of leading words that reads as a period is the period, the rest names a reseller
+(`Resellers.find`). Nothing typed is the last 30 days. A reseller charts their own sales
+and naming anyone else is refused the same whether that someone exists or not; an admin
+charts everyone's, with a line for each of the top five resellers, or one reseller's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from bot.domain import DomainError
+from bot.domain.charts import (
+    TOP_RESELLERS,
+    SalesChart,
+    SellerLine,
+    approved_per_day,
+    default_period,
+    per_day,
+)
+from bot.domain.clock import utcnow
+from bot.domain.periods import Period, local_today, parse_period
+from bot.domain.roles import Role
+from bot.domain.wallets import Ambiguous, NoSuchReseller, Reseller
+from bot.usecases.resellers import Resellers
+from storage.charts import ChartRepository
+
+_PERIOD_WORDS = 2  # the longest period typed: "mes pasado", "2026-11-01 2026-11-15"
+
+
+class Charts:
+    def __init__(self, charts: ChartRepository, resellers: Resellers, zone: ZoneInfo) -> None:
+        self._charts = charts
+        self._resellers = resellers
+        self._zone = zone
+
+    async def chart(
+        self, reader_id: int, role: Role, typed: str
+    ) -> SalesChart | NoSuchReseller | Ambiguous:
+        """The chart `typed` asks for. A `DomainError` says why what was typed cannot be
+        charted: a period that is none (`periods.*`), neither a period nor a reseller
+        (`charts.neither`), or a reseller asking for someone else's (`charts.not_yours`)."""
+        today = local_today(self._zone, utcnow())
+        typed_period, rest = _period_and_rest(typed, today)
+        period = typed_period or default_period(today)
+        if not rest:
+            if role is Role.ADMIN:
+                return await self._everyone(period)
+            return await self._of(period, reader_id, None)
+        found = await self._resellers.find(rest)
+        if role is not Role.ADMIN:
+            if isinstance(found, Reseller) and found.user_id == reader_id:
+                return await self._of(period, reader_id, None)
+            key = "charts.not_yours" if typed_period else "charts.neither_yours"
+            raise DomainError(key, {"typed": rest[:30]})
+        if isinstance(found, Reseller):
+            return await self._of(period, found.user_id, found.shop_name)
+        if isinstance(found, NoSuchReseller) and typed_period is None:
+            raise DomainError("charts.neither", {"typed": rest[:30]})
+        return found
+
+    async def _of(self, period: Period, seller_id: int, shop: str | None) -> SalesChart:
+        start, end = period.bounds(self._zone)
+        hours = await self._charts.hourly(start, end, seller_id)
+        return SalesChart(period, shop, per_day(hours, period, self._zone))
+
+    async def _everyone(self, period: Period) -> SalesChart:
+        start, end = period.bounds(self._zone)
+        days = per_day(await self._charts.hourly(start, end), period, self._zone)
+        lines = []
+        for seller_id, name in await self._charts.top_sellers(start, end, TOP_RESELLERS):
+            hours = await self._charts.approved_hourly(start, end, seller_id)
+            lines.append(SellerLine(name, approved_per_day(hours, period, self._zone)))
+        return SalesChart(period, None, days, tuple(lines))
+
+
+def _period_and_rest(typed: str, today: date) -> tuple[Period | None, str]:
+    """The period the leading words type (None: no leading word is one) and the words
+    after it. A period that cannot be (reversed, future, too long) raises at once; words
+    that are no period at all may be a reseller's name."""
+    words = typed.split()
+    for count in range(min(_PERIOD_WORDS, len(words)), 0, -1):
+        try:
+            period = parse_period(" ".join(words[:count]), today)
+        except DomainError as error:
+            if error.key != "periods.unknown":
+                raise
+            continue
+        return period, " ".join(words[count:])
+    return None, " ".join(words)
