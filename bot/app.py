@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -99,6 +100,9 @@ def _open(settings: Settings, transport: httpx.AsyncBaseTransport | None) -> Any
         if application.job_queue is not None:
             jobs.schedule(application.job_queue)
             backups.schedule(application.job_queue, settings)
+            if services.alerts.watches_balance:
+                every = timedelta(minutes=settings.balance_check_minutes)
+                jobs.schedule_balance_checks(application.job_queue, every)
 
     return post_init
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -47,6 +48,12 @@ class Settings(BaseSettings):
     health_port: int | None = Field(default=None, ge=1, le=65535)
     health_host: str = "127.0.0.1"
     health_max_poll_age_seconds: float = Field(default=90.0, gt=0, le=3600)
+    # Admins alerted once when the provider's balance falls below this (its currency);
+    # off while unset. Read from each approved purchase and every few minutes.
+    low_balance_alert: Decimal | None = Field(default=None, ge=0, allow_inf_nan=False)
+    balance_check_minutes: float = Field(default=15.0, gt=0, le=24 * 60)
+    # Admins alerted once, as a likely outage, after this many unknown outcomes in a row.
+    outage_alert_after: int = Field(default=5, ge=1, le=1000)
 
     @field_validator("admin_ids", "reseller_ids", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ PRUNE_JOB = "prune-updates"
 PRUNE_EVERY = timedelta(hours=6)
 DROP_DEPOSITS_JOB = "drop-stale-deposits"
 DROP_DEPOSITS_EVERY = timedelta(minutes=1)
+BALANCE_CHECK_JOB = "check-provider-balance"
 
 
 async def redeliver_outcomes(context: BotContext) -> None:
@@ -41,6 +42,21 @@ async def drop_stale_deposits(context: BotContext) -> None:
     services = context.bot_data.services
     if services is not None:
         await services.deposits.drop_stale()
+
+
+async def check_provider_balance(context: BotContext) -> None:
+    """The provider's balance against LOW_BALANCE_ALERT (admins alerted once per crossing)."""
+    services = context.bot_data.services
+    if services is not None:
+        await services.alerts.check_balance()
+
+
+def schedule_balance_checks(job_queue: JobQueue[Any], every: timedelta) -> None:
+    """Every `every`, and once at start-up; called only while LOW_BALANCE_ALERT is set."""
+    start_up = {"misfire_grace_time": None}
+    name = BALANCE_CHECK_JOB
+    job_queue.run_once(check_provider_balance, 0, name=f"{name}-at-start-up", job_kwargs=start_up)
+    job_queue.run_repeating(check_provider_balance, every, first=every, name=name)
 
 
 def schedule(job_queue: JobQueue[Any]) -> None:

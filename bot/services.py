@@ -9,6 +9,7 @@ from bot.background import Background
 from bot.config import Settings
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
+from bot.usecases.alerts import ProviderAlerts
 from bot.usecases.balances import Balances
 from bot.usecases.charts import Charts
 from bot.usecases.customers import Customers
@@ -55,6 +56,7 @@ class Services:
     deposits: Deposits  # deposits resellers report, admins approve or reject
     funds: Funds  # admins' own credits and adjustments
     charts: Charts  # /grafica
+    alerts: ProviderAlerts  # the provider's balance low, a run of unknown outcomes
 
     @property
     def zone(self) -> ZoneInfo:

@@ -17,6 +17,7 @@ from bot.latcom.transport import SandboxTransport
 from bot.messenger import Messenger
 from bot.services import Services
 from bot.usecases.account import ProviderAccount
+from bot.usecases.alerts import ProviderAlerts
 from bot.usecases.balances import Balances
 from bot.usecases.charts import Charts
 from bot.usecases.customers import Customers
@@ -36,6 +37,7 @@ from bot.usecases.sharing import Sharing
 from bot.usecases.statement import Statements
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
+from storage.alerts import AlertRepository
 from storage.charts import ChartRepository
 from storage.customers import CustomerRepository
 from storage.db import Database
@@ -109,6 +111,14 @@ async def open_services(
         NoticeRepository(database), customers, people, messenger, settings.zone, statements
     )
     provider = ProviderAccount(client)
+    alerts = ProviderAlerts(
+        AlertRepository(database),
+        provider,
+        people,
+        messenger,
+        threshold=settings.low_balance_alert,
+        outage_after=settings.outage_alert_after,
+    )
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
     )
@@ -120,7 +130,9 @@ async def open_services(
         replays=ReplayGuard(UpdateRepository(database)),
         inbox=UpdateInbox(InboxRepository(database)),
         topup=TopUp(drafts, history, people),
-        purchases=Purchases(purchases, client, outcomes, messenger, background, settings.zone),
+        purchases=Purchases(
+            purchases, client, outcomes, messenger, background, settings.zone, alerts
+        ),
         outcomes=outcomes,
         settlement=settlement,
         receipts=Receipts(history, statements),
@@ -145,6 +157,7 @@ async def open_services(
         ),
         funds=Funds(resellers, WalletRepository(database), people, messenger),
         charts=Charts(ChartRepository(database), resellers, settings.zone),
+        alerts=alerts,
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

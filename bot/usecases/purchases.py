@@ -33,6 +33,7 @@ from bot.domain.wallets import Limited, Short
 from bot.i18n import plain
 from bot.latcom.client import LatcomClient
 from bot.messenger import Messenger
+from bot.usecases.alerts import ProviderAlerts
 from bot.usecases.outcomes import Outcomes
 from storage.purchases import PurchaseRepository
 
@@ -56,8 +57,10 @@ class Purchases:
         messenger: Messenger,
         background: Background,
         zone: ZoneInfo,
+        alerts: ProviderAlerts,
     ) -> None:
         self._purchases = purchases
+        self._alerts = alerts
         self._zone = zone
         self._client = client
         self._outcomes = outcomes
@@ -166,6 +169,10 @@ class Purchases:
             await self._outcomes.notify_customers(done)
         except Exception:
             logger.exception("Purchase %s: telling its customer failed", done.folio)
+        try:
+            await self._alerts.outcome(done)  # the provider's balance, a run of failures
+        except Exception:
+            logger.exception("Purchase %s: the provider alerts failed", done.folio)
 
     async def _show_processing(self, purchase: Purchase) -> None:
         text = views.processing(purchase)

@@ -1,6 +1,7 @@
 """English texts, the bot's second language, gathered from each module."""
 
 from bot.i18n.en import (
+    alerts,
     charts,
     core,
     deposits,
@@ -27,4 +28,5 @@ TEXTS: dict[str, str] = merge(
     deposits.TEXTS,
     periods.TEXTS,
     charts.TEXTS,
+    alerts.TEXTS,
 )

@@ -1,6 +1,7 @@
 """Textos en español de México, el idioma principal del bot, reunidos de cada módulo."""
 
 from bot.i18n.es import (
+    alerts,
     charts,
     core,
     deposits,
@@ -28,4 +29,5 @@ TEXTS: dict[str, str] = merge(
     deposits.TEXTS,
     periods.TEXTS,
     charts.TEXTS,
+    alerts.TEXTS,
 )
