@@ -22,8 +22,14 @@ def commands_of(role: Role, lang: str) -> Html:
             + t(lang, "commands.funds")
             + t(lang, "start.admin_terms")
             + t(lang, "start.admin_statement")
+            + t(lang, "commands.charts")
         )
-    return Html(text + t(lang, "start.statement") + t(lang, "commands.deposits"))
+    return Html(
+        text
+        + t(lang, "start.statement")
+        + t(lang, "commands.deposits")
+        + t(lang, "commands.charts")
+    )
 
 
 def greeting(role: Role, lang: str, name: str, *, sandbox: bool) -> Html:

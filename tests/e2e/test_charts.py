@@ -122,3 +122,12 @@ async def test_a_named_reseller_sees_their_own(bot: Harness) -> None:
     await _sales(bot)
     chart = _picture(bot, await bot.say(RESELLER, "/grafica hoy Rita"))
     assert text_of(chart).splitlines()[0] == "📊 Ventas hoy"
+
+
+async def test_greetings_and_menus_name_the_chart(bot: Harness) -> None:
+    [seller] = await bot.say(RESELLER, "/start")
+    assert "/grafica — gráfica de ventas por día" in text_of(seller).splitlines()
+    [admin] = await bot.say(ADMIN, "/start")
+    assert "/grafica — gráfica de ventas por día" in text_of(admin).splitlines()
+    assert "grafica" in bot.telegram.menu(RESELLER)
+    assert "chart" in bot.telegram.menu(ADMIN, "en")
