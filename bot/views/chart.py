@@ -15,10 +15,6 @@ import threading
 import unicodedata
 from datetime import date
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
-
 from bot.domain.charts import SalesChart
 from bot.domain.formatting import format_money
 from bot.i18n import Html, plain, t
@@ -69,6 +65,12 @@ def png(chart: SalesChart, lang: str) -> bytes:
 
 
 def _draw(chart: SalesChart, lang: str) -> bytes:
+    # Imported by the first chart, not at every start: matplotlib takes a third of a
+    # second to import, and a restart after a crash is when resellers are waiting.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     width, height = SIZE_PX
     figure = Figure(figsize=(width / _DPI, height / _DPI), dpi=_DPI, layout="constrained")
     FigureCanvasAgg(figure)
