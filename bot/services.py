@@ -12,6 +12,7 @@ from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
 from bot.usecases.deposits import Deposits
+from bot.usecases.exports import Exports
 from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.invitations import Invitations
@@ -53,6 +54,7 @@ class Services:
     statements: Statements  # /movimientos
     deposits: Deposits  # deposits resellers report, admins approve or reject
     funds: Funds  # admins' own credits and adjustments
+    exports: Exports  # /exportar: a period's sales and movements as CSV
 
     @property
     def zone(self) -> ZoneInfo:

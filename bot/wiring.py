@@ -20,6 +20,7 @@ from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.customers import Customers
 from bot.usecases.deposits import Deposits
+from bot.usecases.exports import Exports
 from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.invitations import Invitations
@@ -39,6 +40,7 @@ from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.deposits import DepositRepository
 from storage.drafts import DraftRepository
+from storage.exports import ExportReader
 from storage.history import HistoryRepository
 from storage.inbox import InboxRepository
 from storage.invitations import InvitationRepository
@@ -142,6 +144,7 @@ async def open_services(
             settings.zone,
         ),
         funds=Funds(resellers, WalletRepository(database), people, messenger),
+        exports=Exports(ExportReader(database), resellers, background, settings.zone),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

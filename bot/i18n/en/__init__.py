@@ -3,6 +3,7 @@
 from bot.i18n.en import (
     core,
     deposits,
+    exports,
     onboarding,
     periods,
     receipts,
@@ -25,4 +26,5 @@ TEXTS: dict[str, str] = merge(
     onboarding.TEXTS,
     deposits.TEXTS,
     periods.TEXTS,
+    exports.TEXTS,
 )

@@ -3,6 +3,7 @@
 from bot.i18n.es import (
     core,
     deposits,
+    exports,
     onboarding,
     periods,
     receipts,
@@ -26,4 +27,5 @@ TEXTS: dict[str, str] = merge(
     onboarding.TEXTS,
     deposits.TEXTS,
     periods.TEXTS,
+    exports.TEXTS,
 )
