@@ -8,8 +8,9 @@ keeps what the bot holds for an upload small beside everyone else's steps:
 - up to `MAX_FILE` of CSV: the CSV itself;
 - more: the same CSV in a zip (deflated, written as rows come: `ZipFile.open(name, "w")`),
   the rows written so far copied in first;
-- a zip reaching `MAX_FILE`: closed at a row's end, and the next rows go to a new zip
-  whose CSV starts with the header again, so each part opens on its own.
+- a zip that could reach `MAX_FILE` with the next chunk of rows: closed at a row's end,
+  and the next rows go to a new zip whose CSV starts with the header again, so each part
+  opens on its own.
 
 Every CSV is UTF-8 with a BOM (Excel then reads accents right), CRLF line ends and commas,
 as RFC 4180 and Excel (Mexico) read it. Memory holds one chunk of rows at a time.
@@ -28,6 +29,9 @@ from typing import IO
 from bot.domain.exports import Table, Written
 
 MAX_FILE = 20 * 1024 * 1024
+# Deflate gives its output a block at a time: what is on the disk lags what was written by
+# at most one block's output (zlib's default: 16,384 symbols, well under 1 MiB).
+DEFLATE_LAG = 1024 * 1024
 BOM = "\ufeff"
 
 
@@ -40,9 +44,10 @@ class CsvParts:
         folder: Path,
         stem: str,
         header: Sequence[str],
-        max_file: int = MAX_FILE,
+        max_file: int | None = None,
     ) -> None:
-        self._table, self._folder, self._stem, self._max = table, folder, stem, max_file
+        self._table, self._folder, self._stem = table, folder, stem
+        self._max = MAX_FILE if max_file is None else max_file
         self._text = io.StringIO()
         self._csv = csv.writer(self._text, lineterminator="\r\n")
         self._csv.writerow(header)
@@ -93,7 +98,9 @@ class CsvParts:
         _, _, raw, member = self._archive
         member.write(data)
         self._rows += count
-        if raw.tell() >= self._max - len(data):  # the next chunk might not fit
+        # What is on the disk, what deflate still holds back and the next chunk (about
+        # this one's size, uncompressed at worst) must stay under the limit.
+        if raw.tell() + DEFLATE_LAG + len(data) >= self._max:
             self._close_zip()
 
     def _zip_the_plain(self) -> None:

@@ -5,18 +5,24 @@ nothing."""
 from __future__ import annotations
 
 import asyncio
+import random
+import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.periods import local_today
-from bot.domain.wallets import JoinedHow
+from bot.domain.periods import day_start, local_today
+from bot.domain.wallets import JoinedHow, MovementKind
+from bot.usecases import export_files
+from storage import exports as exports_storage
 from storage.resellers import ResellerRepository
+from storage.wallets import WalletRepository, append
 from tests.e2e.depositing import PREPAID, add_prepaid
-from tests.e2e.exporting import by_header, documents, pesos, read
+from tests.e2e.exporting import by_header, csv_bytes, documents, pesos, read, table
 from tests.e2e.settling import pending_list, sell_pending
 from tests.harness import ADMIN, ENGLISH_RESELLER, RESELLER, Harness, text_of
 
@@ -310,3 +316,142 @@ async def test_a_second_export_while_one_runs_is_told_to_wait(
     assert len(documents(bot, ADMIN)) == 2
     await bot.say(ADMIN, "/exportar hoy")  # done: the next one runs
     assert len(documents(bot, ADMIN)) == 4
+
+
+def _seed(rng: random.Random, now: datetime) -> Callable[[sqlite3.Connection], None]:
+    """Six hundred sales of today so far, of every status (some settled by an admin),
+    each reseller's holds, debits and releases, deposits and corrections among them."""
+    start = day_start(local_today(ZONE, now), ZONE)
+
+    def seed(conn: sqlite3.Connection) -> None:
+        moments = sorted(start + (now - start) * rng.random() for _ in range(600))
+        for n, at in enumerate(moments):
+            who = rng.choice((RESELLER, ENGLISH_RESELLER, PREPAID, ADMIN))
+            if who != ADMIN and rng.random() < 0.1:
+                amount = rng.choice((50_000, -1_250, 777))
+                kind = MovementKind.DEPOSIT if amount > 0 else MovementKind.ADJUSTMENT
+                note = None if amount > 0 else "-corrección ñ"
+                append(conn, who, kind, amount, note=note, actor_id=ADMIN, now=at)
+                continue
+            face = rng.choice((20, 50, 100, 200, 420))
+            status = rng.choice(("approved", "approved", "declined", "pending"))
+            settled = status != "pending" and rng.random() < 0.2
+            cost = None if who == ADMIN else face * 100 - face * rng.choice((0, 3, 5))
+            [[purchase_id]] = conn.execute(
+                "INSERT INTO purchases (distributor_transaction_id, reseller_id, reseller_name, "
+                "chat_id, lang, phone, product_id, amount, status, created_at, notified_at, "
+                "admins_alerted_at, cost, commission, transaction_id, settled_by, "
+                "settled_by_name, settled_at) VALUES (?, ?, ?, ?, 'es', ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    f"seed-{n}",
+                    who,
+                    f"Vendedor {who}",
+                    who,
+                    f"55{rng.randint(0, 99_999_999):08d}",
+                    rng.choice(("MOVISTAR_TAE", "MOVISTAR_PAQUETE_25")),
+                    face,
+                    status,
+                    at.isoformat(),
+                    at.isoformat(),
+                    at.isoformat(),
+                    cost,
+                    None if cost is None else face * 100 - cost,
+                    f"T{n}" if status == "approved" else None,
+                    ADMIN if settled else None,
+                    "Ana Admin" if settled else None,
+                    (at + timedelta(seconds=1)).isoformat() if settled else None,
+                ),
+            ).fetchall()
+            if cost is None:
+                continue
+            append(conn, who, MovementKind.HOLD, 0, cost, purchase_id=purchase_id, now=at)
+            if status == "approved":
+                append(conn, who, MovementKind.SALE, -cost, -cost, purchase_id=purchase_id, now=at)
+            elif status == "declined":
+                append(conn, who, MovementKind.RELEASE, 0, -cost, purchase_id=purchase_id, now=at)
+
+    return seed
+
+
+async def test_randomized_totals_agree_with_the_database_across_zipped_parts(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await add_prepaid(bot)
+    monkeypatch.setattr(export_files, "MAX_FILE", 6_000)  # parts, as a million rows makes
+    monkeypatch.setattr(exports_storage, "CHUNK", 25)
+    await bot.database.write(_seed(random.Random(15), datetime.now(UTC)), durable=True)
+    await bot.say(ADMIN, "/exportar hoy")
+
+    sent = documents(bot, ADMIN)
+    sales = [m for m in sent if text_of(m).startswith("📄 Ventas")]
+    movements = [m for m in sent if text_of(m).startswith("📄 Movimientos")]
+    assert len(sales) > 1 and len(movements) > 1
+    for group in (sales, movements):
+        for number, message in enumerate(group, start=1):
+            assert text_of(message).endswith(
+                f" (CSV comprimido en zip) · parte {number} de {len(group)}"
+            )
+            assert message.document is not None
+            assert message.document["file_name"].endswith(f"_parte{number}.zip")
+    sale_rows = [
+        row for m in sales for part in csv_bytes(bot, m) for row in by_header(table(part))
+    ]
+    ledger_rows = [
+        row for m in movements for part in csv_bytes(bot, m) for row in by_header(table(part))
+    ]
+    assert [int(r["Folio"]) for r in sale_rows] == [
+        row[0]
+        for row in await bot.database.read("SELECT id FROM purchases ORDER BY created_at, id")
+    ]
+    words = {
+        "Aprobada": "approved",
+        "Rechazada": "declined",
+        "Pendiente de verificación": "pending",
+    }
+    found = await bot.database.read(
+        "SELECT reseller_id, status, COUNT(*), SUM(amount) * 100, "
+        "SUM(COALESCE(cost, amount * 100)), SUM(COALESCE(commission, 0)), "
+        "COUNT(settled_by) FROM purchases GROUP BY reseller_id, status"
+    )
+    expected = {(row[0], row[1]): tuple(row[2:]) for row in found}
+    totals: dict[tuple[int, str], list[int]] = {}
+    for r in sale_rows:
+        key = (int(r["ID vendedor"]), words[r["Estado"]])
+        sums = totals.setdefault(key, [0, 0, 0, 0, 0])
+        for at, value in enumerate(
+            (
+                1,
+                pesos(r["Monto"]),
+                pesos(r["Costo"]),
+                pesos(r["Comisión"]),
+                bool(r["Liquidada por"]),
+            )
+        ):
+            sums[at] += int(value)
+    assert {key: tuple(sums) for key, sums in totals.items()} == expected
+    assert len(expected) >= 12  # every reseller has sales of every status
+
+    assert len(ledger_rows) == (await bot.database.read("SELECT COUNT(*) FROM ledger"))[0][0]
+    by_kind = await bot.database.read(
+        "SELECT reseller_id, kind, SUM(amount), SUM(held) FROM ledger GROUP BY reseller_id, kind"
+    )
+    kinds = {"Apartado": "hold", "Venta": "sale", "Liberación": "release"}
+    kinds |= {"Depósito": "deposit", "Ajuste": "adjustment"}
+    ledger_totals: dict[tuple[int, str], list[int]] = {}
+    for r in ledger_rows:
+        sums = ledger_totals.setdefault((int(r["ID vendedor"]), kinds[r["Tipo"]]), [0, 0])
+        sums[0] += pesos(r["Importe"])
+        sums[1] += pesos(r["Apartado"])
+    assert {k: tuple(v) for k, v in ledger_totals.items()} == {
+        (row[0], row[1]): (row[2], row[3]) for row in by_kind
+    }
+    for who in (RESELLER, ENGLISH_RESELLER, PREPAID):
+        wallet = await WalletRepository(bot.database).wallet(who)
+        assert wallet is not None
+        [last] = [r for r in ledger_rows if r["ID vendedor"] == str(who)][-1:]
+        assert (pesos(last["Saldo después"]), pesos(last["Apartado después"])) == (
+            wallet.balance,
+            wallet.held,
+        )
+    assert {r["Nota"] for r in ledger_rows if r["Tipo"] == "Ajuste"} == {"'-corrección ñ"}
