@@ -13,8 +13,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
+from typing import Any
 
-from bot.domain.exports import LedgerLine, PurchaseLine
+from bot.domain.exports import LedgerRow, PurchaseRow
 from storage.db import Database
 
 CHUNK = 2_000  # rows per fetchmany: a few hundred kilobytes at most
@@ -61,7 +62,7 @@ class Snapshot:
 
     def purchases(
         self, start: datetime, end: datetime, reseller_id: int | None
-    ) -> Iterator[list[PurchaseLine]]:
+    ) -> Iterator[list[PurchaseRow]]:
         """Purchases placed in [start, end), oldest first."""
         if reseller_id is None:
             sql = _PURCHASES + " ORDER BY p.created_at, p.id"
@@ -69,12 +70,11 @@ class Snapshot:
         else:
             sql = _PURCHASES + " AND p.reseller_id = ? ORDER BY p.created_at, p.id"
             parameters = (start.isoformat(), end.isoformat(), reseller_id)
-        for chunk in self._chunks(sql, parameters):
-            yield [PurchaseLine._make(row) for row in chunk]
+        return self._chunks(sql, parameters)
 
     def ledger(
         self, start: datetime, end: datetime, reseller_id: int | None
-    ) -> Iterator[list[LedgerLine]]:
+    ) -> Iterator[list[LedgerRow]]:
         """Movements booked in [start, end), in the order they were booked. One
         reseller's come through ledger_by_reseller, in whose id order their running sums
         were written."""
@@ -84,12 +84,10 @@ class Snapshot:
         else:
             sql = _LEDGER + " AND l.reseller_id = ? ORDER BY l.id"
             parameters = (start.isoformat(), end.isoformat(), reseller_id)
-        for chunk in self._chunks(sql, parameters):
-            yield [LedgerLine._make(row) for row in chunk]
+        return self._chunks(sql, parameters)
 
-    def _chunks(
-        self, sql: str, parameters: tuple[object, ...]
-    ) -> Iterator[list[tuple[object, ...]]]:
+    def _chunks(self, sql: str, parameters: tuple[object, ...]) -> Iterator[list[Any]]:
+        """Rows as sqlite3 gives them: tuples in the order of the SELECT."""
         cursor = self._conn.execute(sql, parameters)
         try:
             while chunk := cursor.fetchmany(CHUNK):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain import DomainError
-from bot.domain.exports import Asked, local, money, read_request, safe
+from bot.domain.exports import Asked, LocalTimes, money, read_request, safe
 from bot.domain.periods import Named, Period
 
 TODAY = date(2026, 12, 5)
@@ -95,6 +95,20 @@ def test_text_never_runs_as_a_formula(text: str | None, cell: str) -> None:
 
 
 def test_times_are_local_dates_and_times() -> None:
-    zone = ZoneInfo("America/Mexico_City")
-    assert local("2026-12-05T05:30:00.123456+00:00", zone) == ("2026-12-04", "23:30:00")
-    assert local(None, zone) == ("", "")
+    times = LocalTimes(ZoneInfo("America/Mexico_City"))
+    assert times("2026-12-05T05:30:00.123456+00:00") == ("2026-12-04", "23:30:00")
+    assert times.stamp("2026-12-05T06:00:00+00:00") == "2026-12-05 00:00:00"
+    assert times(None) == ("", "")
+
+
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2040, 1, 1)))  # noqa: DTZ001
+def test_an_hours_offset_looked_up_once_is_the_zones(moment: datetime) -> None:
+    """Across daylight saving's changes too, in zones that had them and have them."""
+    for name in ("America/Mexico_City", "America/Tijuana", "Australia/Lord_Howe"):
+        zone = ZoneInfo(name)
+        stamp = moment.replace(tzinfo=UTC).isoformat()
+        local = moment.replace(tzinfo=UTC).astimezone(zone)
+        expected = (local.date().isoformat(), local.time().isoformat("seconds"))
+        times = LocalTimes(zone)
+        times(stamp[:13] + ":00:00+00:00")  # the hour's offset, from another row
+        assert times(stamp) == expected

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.domain import DomainError
@@ -118,71 +118,75 @@ def read_request(text: str, today: date) -> Asked | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a million rows hold few different amounts
 def money(centavos: int) -> str:
     """ "1234.50", "-3.05": what a spreadsheet reads as a number in any locale."""
-    sign = "-" if centavos < 0 else ""
-    pesos, cents = divmod(abs(centavos), 100)
-    return f"{sign}{pesos}.{cents:02d}"
+    if centavos >= 0:
+        pesos, cents = divmod(centavos, 100)
+        return f"{pesos}.{cents:02d}"
+    pesos, cents = divmod(-centavos, 100)
+    return f"-{pesos}.{cents:02d}"
 
 
-def safe(value: object) -> str:
+def safe(text: str | None) -> str:
     """A text cell no spreadsheet runs as a formula; None is an empty cell."""
-    if value is None:
+    if text is None:
         return ""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
 
 
-def local(stamp: str | None, zone: ZoneInfo) -> tuple[str, str]:
-    """A stored UTC `isoformat()` as the local date and time ("2026-12-05", "04:00:00")."""
-    if not stamp:
-        return "", ""
-    moment = datetime.fromisoformat(stamp).astimezone(zone)
-    return moment.date().isoformat(), moment.time().isoformat("seconds")
+class LocalTimes:
+    """Stored UTC stamps (`isoformat()`) as local dates and times ("2026-12-05",
+    "04:00:00"). A million rows are a million conversions: each UTC hour's local date
+    and hour are worked out once, and a row takes its minutes and seconds as they are.
+    An hour that is not one local hour (the offset changes in it, or is not whole hours)
+    is converted row by row."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self._zone = zone
+        self._hours: dict[str, tuple[str, str] | None] = {}
+
+    def __call__(self, stamp: str | None) -> tuple[str, str]:
+        if not stamp:
+            return "", ""
+        hour = self._hour(stamp[:13]) if stamp.endswith("+00:00") else None
+        if hour is None:
+            moment = datetime.fromisoformat(stamp).astimezone(self._zone)
+            return moment.date().isoformat(), moment.time().isoformat("seconds")
+        return hour[0], hour[1] + stamp[13:19]
+
+    def stamp(self, stamp: str | None) -> str:
+        """One cell: "2026-12-05 04:00:00", or empty."""
+        day, time = self(stamp)
+        return f"{day} {time}" if day else ""
+
+    def _hour(self, hour: str) -> tuple[str, str] | None:
+        """The local date and hour of UTC `hour` ("2026-12-05T10"), if it is one."""
+        if hour not in self._hours:
+            start = datetime.fromisoformat(f"{hour}:00:00+00:00")
+            first = start.astimezone(self._zone)
+            last = (start + timedelta(minutes=59, seconds=59)).astimezone(self._zone)
+            offset = first.utcoffset()
+            whole = offset is not None and offset % timedelta(hours=1) == timedelta(0)
+            same = whole and offset == last.utcoffset()
+            self._hours[hour] = (first.date().isoformat(), f"{first.hour:02d}") if same else None
+        return self._hours[hour]
 
 
-def _number(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-class PurchaseLine(NamedTuple):
-    """One purchase as storage reads it for an export (storage/exports.py's columns)."""
-
-    created_at: str
-    folio: int
-    reseller_id: int
-    shop: str | None
-    phone: str
-    product_id: str
-    face_pesos: int
-    cost: int | None
-    commission: int | None
-    status: str
-    transaction_id: str
-    provider_transaction_id: str | None
-    reference: str | None
-    authorization: str | None
-    settled_by_name: str | None
-    settled_by: int | None
-    settled_at: str | None
-
-
-class LedgerLine(NamedTuple):
-    """One ledger movement as storage reads it for an export."""
-
-    created_at: str
-    id: int
-    reseller_id: int
-    shop: str | None
-    kind: str
-    amount: int
-    held: int
-    balance_after: int
-    held_after: int
-    purchase_id: int | None
-    deposit_id: int | None
-    note: str | None
-    actor_id: int | None
+# One purchase as storage reads it for an export (storage/exports.py's columns):
+# created_at, folio, reseller id, shop, phone, product id, face amount in pesos, cost,
+# commission, status, our transaction id, the provider's, reference, authorization,
+# settled by (name, id), settled at.
+PurchaseRow = tuple[
+    str, int, int, str | None, str, str, int, int | None, int | None, str, str,
+    str | None, str | None, str | None, str | None, int | None, str | None,
+]  # fmt: skip
+# One ledger movement: created_at, id, reseller id, shop, kind, amount, held, balance
+# after, held after, folio, deposit id, note, who.
+LedgerRow = tuple[
+    str, int, int, str | None, str, int, int, int, int, int | None, int | None,
+    str | None, int | None,
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,49 +198,57 @@ class Words:
     products: Mapping[str, str]
 
 
-def purchase_cells(line: PurchaseLine, words: Words, zone: ZoneInfo) -> list[str]:
+# Cells are what csv.writer takes: text, or an int or None it writes as "12" or "".
+Cell = str | int | None
+
+
+def purchase_cells(row: PurchaseRow, words: Words, times: LocalTimes) -> list[Cell]:
     """A purchase's row. A sale without a cost (an admin's own, or one from before
-    wallets) cost its face amount and earned no commission, as the reports count it."""
-    day, time = local(line.created_at, zone)
-    face = line.face_pesos * 100
-    settled_day, settled_time = local(line.settled_at, zone)
+    wallets) cost its face amount and earned no commission, as the reports count it.
+    The phone (ten digits) and our transaction id are the bot's own, never formulas."""
+    (created_at, folio, reseller_id, shop, phone, product_id, face, cost, commission, status,
+     transaction_id, provider_id, reference, authorization, settler, settled_by,
+     settled_at) = row  # fmt: skip
+    day, time = times(created_at)
     return [
         day,
         time,
-        str(line.folio),
-        str(line.reseller_id),
-        safe(line.shop),
-        safe(line.phone),
-        safe(words.products.get(line.product_id, line.product_id)),
-        money(face),
-        money(face if line.cost is None else line.cost),
-        money(0 if line.commission is None else line.commission),
-        words.statuses.get(line.status, line.status),
-        safe(line.transaction_id),
-        safe(line.provider_transaction_id),
-        safe(line.reference),
-        safe(line.authorization),
-        safe(line.settled_by_name),
-        _number(line.settled_by),
-        f"{settled_day} {settled_time}".strip(),
+        folio,
+        reseller_id,
+        safe(shop),
+        phone,
+        words.products.get(product_id) or safe(product_id),
+        f"{face}.00",
+        money(face * 100 if cost is None else cost),
+        money(commission or 0),
+        words.statuses.get(status) or safe(status),
+        transaction_id,
+        safe(provider_id),
+        safe(reference),
+        safe(authorization),
+        safe(settler),
+        settled_by,
+        times.stamp(settled_at) if settled_at else "",
     ]
 
 
-def ledger_cells(line: LedgerLine, words: Words, zone: ZoneInfo) -> list[str]:
-    day, time = local(line.created_at, zone)
+def ledger_cells(row: LedgerRow, words: Words, times: LocalTimes) -> list[Cell]:
+    (created_at, movement, reseller_id, shop, kind, amount, held, balance_after, held_after,
+     purchase_id, deposit_id, note, actor_id) = row  # fmt: skip
+    day, time = times(created_at)
     return [
         day,
         time,
-        str(line.id),
-        str(line.reseller_id),
-        safe(line.shop),
-        words.kinds.get(line.kind, line.kind),
-        money(line.amount),
-        money(line.held),
-        money(line.balance_after),
-        money(line.held_after),
-        _number(line.purchase_id),
-        _number(line.deposit_id),
-        safe(line.note),
-        _number(line.actor_id),
+        movement,
+        reseller_id,
+        safe(shop),
+        words.kinds.get(kind) or safe(kind),
+        money(amount),
+        money(held),
+        money(balance_after),
+        money(held_after),
+        purchase_id,
+        deposit_id,
+        safe(note),
+        actor_id,
     ]

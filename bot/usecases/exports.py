@@ -27,8 +27,10 @@ from zoneinfo import ZoneInfo
 from bot.background import Background
 from bot.domain.clock import utcnow
 from bot.domain.exports import (
+    Cell,
     Exported,
     ExportRefusal,
+    LocalTimes,
     Refused,
     Scope,
     Table,
@@ -137,7 +139,7 @@ class Exports:
 
     def _write(self, folder: Path, scope: Scope, lang: str) -> list[Written]:
         """Both files (blocking: run in a worker thread)."""
-        words = view.words(lang)
+        words, times = view.words(lang), LocalTimes(self._zone)
         start, end = scope.period.bounds(self._zone)
         who = scope.reseller_id
         with self._reader.snapshot() as snapshot:
@@ -147,7 +149,7 @@ class Exports:
                 lang,
                 Table.PURCHASES,
                 snapshot.purchases(start, end, who),
-                lambda line: purchase_cells(line, words, self._zone),
+                lambda row: purchase_cells(row, words, times),
             )
             files += self._table(
                 folder,
@@ -155,7 +157,7 @@ class Exports:
                 lang,
                 Table.LEDGER,
                 snapshot.ledger(start, end, who),
-                lambda line: ledger_cells(line, words, self._zone),
+                lambda row: ledger_cells(row, words, times),
             )
         return files
 
@@ -166,13 +168,13 @@ class Exports:
         lang: str,
         table: Table,
         chunks: Iterator[list[Line]],
-        cells: Callable[[Line], list[str]],
+        cells: Callable[[Line], list[Cell]],
     ) -> list[Written]:
         parts = CsvParts(table, folder, view.stem(lang, table, scope), view.header(lang, table))
         try:
             with closing(chunks):  # type: ignore[type-var]
                 for chunk in chunks:
-                    parts.write(map(cells, chunk))
+                    parts.write([cells(row) for row in chunk])
         except BaseException:
             parts.discard()
             raise
