@@ -2,6 +2,8 @@
 captions, and why nothing is sent."""
 
 TEXTS: dict[str, str] = {
+    "menu.export.command": "export",
+    "menu.export": "Sales and movements as CSV",
     "exports.usage": (
         "Type /export and, if you like, the period (<code>month</code> if you don't) and "
         "the reseller: their Telegram ID or their shop's name.\n"

@@ -2,6 +2,8 @@
 los pies de los archivos y por qué no se envía nada."""
 
 TEXTS: dict[str, str] = {
+    "menu.export.command": "exportar",
+    "menu.export": "Ventas y movimientos en CSV",
     "exports.usage": (
         "Escribe /exportar y, si quieres, el periodo (<code>mes</code> si no dices) y el "
         "vendedor: su ID de Telegram o el nombre de su tienda.\n"
