@@ -84,11 +84,11 @@ class Exports:
         """Begin the export `text` asks for, in the background (the reader's other
         updates go on meanwhile), in the reader's language; or why not. A period that
         cannot be is raised as its DomainError (`periods.*`)."""
-        if reader_id in self._running:
+        if reader_id in self._running:  # one person's updates come in order (bot/processor.py)
             return Refused(ExportRefusal.BUSY)
         scope = await self._scope(reader_id, role, text)
-        if not isinstance(scope, Scope) or reader_id in self._running:
-            return scope if not isinstance(scope, Scope) else Refused(ExportRefusal.BUSY)
+        if not isinstance(scope, Scope):
+            return scope
         self._running.add(reader_id)
         self._background.spawn(self._run(reader_id, scope, lang, reply), f"export-{reader_id}")
         return scope
@@ -112,8 +112,8 @@ class Exports:
             self._running.discard(reader_id)
 
     async def _scope(self, reader_id: int, role: Role, text: str) -> Scope | Refusal:
-        typed = " ".join(text.split())
-        asked = read_request(typed, local_today(self._zone, utcnow()))
+        typed, today = " ".join(text.split()), local_today(self._zone, utcnow())
+        asked = read_request(typed, today)
         who = typed if asked is None else asked.who
         found = await self._resellers.find(who) if who else None
         if role is not Role.ADMIN:
@@ -121,7 +121,7 @@ class Exports:
             if asked is None:
                 if not mine:  # the same whether the one named exists or not
                     return Refused(ExportRefusal.UNKNOWN_OWN, typed)
-                asked = read_request("", local_today(self._zone, utcnow()))
+                asked = read_request("", today)
             elif who and not mine:
                 return Refused(ExportRefusal.NOT_YOURS)
             assert asked is not None  # noqa: S101 - read just above
@@ -133,7 +133,7 @@ class Exports:
         if isinstance(found, NoSuchReseller | Ambiguous):
             return found
         if asked is None:
-            asked = read_request("", local_today(self._zone, utcnow()))
+            asked = read_request("", today)
         assert asked is not None  # noqa: S101 - an empty request is the default period
         return Scope.of(asked.period, found)
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import asyncio
 import random
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -255,8 +257,7 @@ async def test_an_empty_period_says_so_and_sends_no_file(bot: Harness) -> None:
 
 
 async def test_only_the_table_with_rows_is_sent(bot: Harness) -> None:
-    """Ed sells unrestricted with no movement but his sale's; a new shop has only a
-    deposit: its export is the movements alone."""
+    """A new shop with a deposit and no sale yet: its export is the movements alone."""
     await add_prepaid(bot)
     await bot.say(ADMIN, "/abonar 6 100")
     await bot.say(ADMIN, "/exportar hoy 6")
@@ -455,3 +456,27 @@ async def test_randomized_totals_agree_with_the_database_across_zipped_parts(
             wallet.held,
         )
     assert {r["Nota"] for r in ledger_rows if r["Tipo"] == "Ajuste"} == {"'-corrección ñ"}
+
+
+async def test_temporary_files_are_removed_sent_or_failed(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    await a_month_of_business(bot)
+    await bot.say(ADMIN, "/exportar")
+    assert len(documents(bot, ADMIN)) == 2
+    assert list(scratch.iterdir()) == []
+
+    def broken(folder: Path, *_: Any) -> Any:
+        (folder / "ventas_a_medias.csv").write_text("Fecha\r\n")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(bot.services.exports, "_write", broken)
+    [told] = await bot.say(ADMIN, "/exportar")
+    assert text_of(told) == (
+        "❌ No se pudo preparar la exportación. Intenta de nuevo en un momento."
+    )
+    assert len(documents(bot, ADMIN)) == 2
+    assert list(scratch.iterdir()) == []
