@@ -227,9 +227,11 @@ async def export(upstreams: Upstreams, pid: int, typed: str) -> Export:
         while not _complete(done.documents):
             await asyncio.sleep(0.02)
             peak = max(peak, memory_kib(pid)[0])
-            done.documents = [
-                m for m in telegram.bot_messages(ADMIN)[sent_before:] if m.document is not None
-            ]
+            replies = telegram.bot_messages(ADMIN)[sent_before:]
+            done.documents = [m for m in replies if m.document is not None]
+            refused = [m.text for m in replies if m.document is None and m.text]
+            if refused:
+                raise RuntimeError(f"the bot answered {refused[0]!r}")
     done.seconds = time.perf_counter() - started
     done.peak_kib = max(peak, memory_kib(pid)[1])
     return done
@@ -265,6 +267,7 @@ async def measure(args: argparse.Namespace) -> list[Row]:
             _, hwm_before = memory_kib(bot.pid)
 
             alone = await export(upstreams, bot.pid, typed)
+            await asyncio.sleep(1)  # the last document's answer reaches the bot; it cleans up
             stop = asyncio.Event()
             sellers = asyncio.create_task(selling(upstreams, during, stop))
             busy = await export(upstreams, bot.pid, typed)

@@ -108,8 +108,8 @@ class Exports:
                 return
             await reply.deliver(Exported(scope, tuple(files)))
         finally:
-            await asyncio.to_thread(shutil.rmtree, folder, True)
             self._running.discard(reader_id)
+            await asyncio.to_thread(shutil.rmtree, folder, True)
 
     async def _scope(self, reader_id: int, role: Role, text: str) -> Scope | Refusal:
         typed, today = " ".join(text.split()), local_today(self._zone, utcnow())
