@@ -37,6 +37,13 @@ class BotProcess:
                     raise RuntimeError(f"{self._module} exited; see {self.log}")
                 await asyncio.sleep(0.05)
 
+    @property
+    def pid(self) -> int:
+        """The bot process's id, to read its memory from /proc."""
+        if self._process is None:
+            raise RuntimeError("start() first")
+        return self._process.pid
+
     def kill(self) -> None:
         """The last resort when the benchmark itself failed: never leave it running."""
         if self._process is not None and self._process.returncode is None:

@@ -14,6 +14,7 @@ from bot.usecases.balances import Balances
 from bot.usecases.charts import Charts
 from bot.usecases.customers import Customers
 from bot.usecases.deposits import Deposits
+from bot.usecases.exports import Exports
 from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.invitations import Invitations
@@ -57,6 +58,7 @@ class Services:
     funds: Funds  # admins' own credits and adjustments
     charts: Charts  # /grafica
     alerts: ProviderAlerts  # the provider's balance low, a run of unknown outcomes
+    exports: Exports  # /exportar: a period's sales and movements as CSV
 
     @property
     def zone(self) -> ZoneInfo:

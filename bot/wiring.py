@@ -22,6 +22,7 @@ from bot.usecases.balances import Balances
 from bot.usecases.charts import Charts
 from bot.usecases.customers import Customers
 from bot.usecases.deposits import Deposits
+from bot.usecases.exports import Exports
 from bot.usecases.funds import Funds
 from bot.usecases.inbox import UpdateInbox
 from bot.usecases.invitations import Invitations
@@ -43,6 +44,7 @@ from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.deposits import DepositRepository
 from storage.drafts import DraftRepository
+from storage.exports import ExportReader
 from storage.history import HistoryRepository
 from storage.inbox import InboxRepository
 from storage.invitations import InvitationRepository
@@ -158,6 +160,7 @@ async def open_services(
         funds=Funds(resellers, WalletRepository(database), people, messenger),
         charts=Charts(ChartRepository(database), resellers, settings.zone),
         alerts=alerts,
+        exports=Exports(ExportReader(database), resellers, background, settings.zone),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -12,6 +12,7 @@ from handlers.customers import customer_first_handlers, customer_handlers
 from handlers.deposits import deposit_handlers, deposit_photo_handlers
 from handlers.edits import edit_handlers
 from handlers.errors import on_error
+from handlers.exports import export_handlers
 from handlers.funds import funds_handlers
 from handlers.invitations import invitation_handlers, shop_name_handlers
 from handlers.languages import language_handlers
@@ -54,6 +55,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(deposit_handlers())  # /deposito, ✅ Aprobar / ❌ Rechazar
     application.add_handlers(funds_handlers())  # /abonar, /ajustar
     application.add_handlers(chart_handlers())  # /grafica
+    application.add_handlers(export_handlers())  # /exportar: CSV of sales and movements
     application.add_handlers(topup_handlers())  # /recarga, /cancelar, typed steps
     application.add_handlers(topup_button_handlers())  # the conversation's buttons, ✅
     application.add_handlers(unknown_handlers())  # last: a command or button nobody knows

@@ -19,11 +19,12 @@ _MANAGING = ("invite", "resellers", "suspend", "resume")  # resellers, by admins
 _ENTRIES: dict[Role, tuple[str, ...]] = {
     Role.STRANGER: ("my_topups", "alerts"),
     Role.CUSTOMER: ("my_topups", "alerts"),
-    Role.RESELLER: (*_SELLING, "my_balance", "statement", "deposit", "chart", "help"),
+    Role.RESELLER: (*_SELLING, "my_balance", "statement", "export", "deposit", "chart", "help"),
     Role.ADMIN: (
         *_SELLING,
         "balance",
         "reseller_statement",
+        "export",
         "pending",
         *_MANAGING,
         "add_funds",

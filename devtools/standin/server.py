@@ -17,6 +17,7 @@ import json
 import os
 import re
 import secrets
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -34,6 +35,7 @@ from devtools.web import WebServer, drop_connection
 # The shape of a bot token, as BotFather issues them: "<bot id>:<35 characters>".
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
 _PATH = re.compile(r"/bot(?P<token>[^/]*)/(?P<method>[A-Za-z0-9_]*)")
+_LARGE_BODY = 1024 * 1024
 DEFAULT_TOKEN = "1000000001:stand-in-over-http"  # noqa: S105 - local only
 
 
@@ -138,8 +140,12 @@ class StandInServer:
         if request.method not in {"GET", "POST"}:
             return _refusal(405, "Method Not Allowed")
         content_type = request.headers.get("Content-Type", "")
+        body = await request.read()
+        parse = partial(_parameters, url.raw_query_string, content_type, body)
         try:
-            params = _parameters(url.raw_query_string, content_type, await request.read())
+            # Telegram takes an upload without stopping everyone else's requests: a large
+            # body is parsed beside the event loop, not on it.
+            params = await asyncio.to_thread(parse) if len(body) > _LARGE_BODY else parse()
         except ValueError as exc:
             return _refusal(400, f"Bad Request: {exc}")
         faults = self.faults

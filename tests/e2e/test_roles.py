@@ -161,13 +161,14 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         *SELLING,
         "saldo",
         "movimientos",
+        "exportar",
         "deposito",
         "grafica",
         "ayuda",
     ]
     assert bot.telegram.menu(RESELLER, "en") == [
-        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "deposit"),
-        *("chart", "help"),
+        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "export"),
+        *("deposit", "chart", "help"),
     ]
     managing = ["alta", "vendedores", "suspender", "reactivar"]
     terms = ["abonar", "ajustar", "credito", "comision", "limite"]
@@ -175,6 +176,7 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         *SELLING,
         "saldo",
         "movimientos",
+        "exportar",
         "pendientes",
         *managing,
         *terms,
@@ -208,6 +210,7 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
         *SELLING,
         "saldo",
         "movimientos",
+        "exportar",
         "deposito",
         "grafica",
         "ayuda",

@@ -5,6 +5,7 @@ from bot.i18n.en import (
     charts,
     core,
     deposits,
+    exports,
     onboarding,
     periods,
     receipts,
@@ -29,4 +30,5 @@ TEXTS: dict[str, str] = merge(
     periods.TEXTS,
     charts.TEXTS,
     alerts.TEXTS,
+    exports.TEXTS,
 )

@@ -5,6 +5,7 @@ from bot.i18n.es import (
     charts,
     core,
     deposits,
+    exports,
     onboarding,
     periods,
     receipts,
@@ -30,4 +31,5 @@ TEXTS: dict[str, str] = merge(
     periods.TEXTS,
     charts.TEXTS,
     alerts.TEXTS,
+    exports.TEXTS,
 )
