@@ -21,6 +21,7 @@ from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
 from bot.usecases.receipts import Receipts
 from bot.usecases.replays import ReplayGuard
+from bot.usecases.reports import Reports
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
@@ -53,6 +54,7 @@ class Services:
     statements: Statements  # /movimientos
     deposits: Deposits  # deposits resellers report, admins approve or reject
     funds: Funds  # admins' own credits and adjustments
+    reports: Reports  # /corte, /reporte
 
     @property
     def zone(self) -> ZoneInfo:

@@ -29,6 +29,7 @@ from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
 from bot.usecases.receipts import Receipts
 from bot.usecases.replays import ReplayGuard
+from bot.usecases.reports import Reports
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
@@ -45,6 +46,7 @@ from storage.invitations import InvitationRepository
 from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
+from storage.reports import ReportRepository
 from storage.reseller_list import ResellerListRepository
 from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
@@ -142,6 +144,9 @@ async def open_services(
             settings.zone,
         ),
         funds=Funds(resellers, WalletRepository(database), people, messenger),
+        reports=Reports(
+            ReportRepository(database), accounts, resellers, provider, statements, settings.zone
+        ),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -19,7 +19,7 @@ _MANAGING = ("invite", "resellers", "suspend", "resume")  # resellers, by admins
 _ENTRIES: dict[Role, tuple[str, ...]] = {
     Role.STRANGER: ("my_topups", "alerts"),
     Role.CUSTOMER: ("my_topups", "alerts"),
-    Role.RESELLER: (*_SELLING, "my_balance", "statement", "deposit", "help"),
+    Role.RESELLER: (*_SELLING, "my_balance", "statement", "deposit", "cashup", "help"),
     Role.ADMIN: (
         *_SELLING,
         "balance",
@@ -31,6 +31,8 @@ _ENTRIES: dict[Role, tuple[str, ...]] = {
         "credit_limit",
         "commission",
         "limits",
+        "report",
+        "reseller_cashup",
         "help",
     ),
 }

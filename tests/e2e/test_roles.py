@@ -157,9 +157,26 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
     assert bot.telegram.menu(RESELLER) == CUSTOMERS
     await bot.say(RESELLER, "/start")
     await bot.say(ADMIN, "/start")
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "deposito", "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [
+        *SELLING,
+        "saldo",
+        "movimientos",
+        "deposito",
+        "corte",
+        "ayuda",
+    ]
     assert bot.telegram.menu(RESELLER, "en") == [
-        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "deposit", "help")
+        *(
+            "topup",
+            "cancel",
+            "receipts",
+            "receipt",
+            "balance",
+            "statement",
+            "deposit",
+            "cashup",
+            "help",
+        )
     ]
     managing = ["alta", "vendedores", "suspender", "reactivar"]
     terms = ["abonar", "ajustar", "credito", "comision", "limite"]
@@ -170,9 +187,11 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         "pendientes",
         *managing,
         *terms,
+        "reporte",
+        "corte",
         "ayuda",
     ]
-    assert bot.telegram.menu(ADMIN, "en")[-10:] == [
+    assert bot.telegram.menu(ADMIN, "en")[-12:] == [
         "invite",
         "resellers",
         "suspend",
@@ -182,6 +201,8 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         "credit_limit",
         "commission",
         "limits",
+        "report",
+        "cashup",
         "help",
     ]
     assert bot.telegram.menu(STRANGER) == CUSTOMERS  # nobody else's menu changed
@@ -194,4 +215,11 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
     # The admin (first in line) never started the bot and is refused; the reseller after
     # them gets their menu all the same, without a /start.
     assert bot.telegram.menu(ADMIN) == CUSTOMERS
-    assert bot.telegram.menu(RESELLER) == [*SELLING, "saldo", "movimientos", "deposito", "ayuda"]
+    assert bot.telegram.menu(RESELLER) == [
+        *SELLING,
+        "saldo",
+        "movimientos",
+        "deposito",
+        "corte",
+        "ayuda",
+    ]

@@ -6,6 +6,7 @@ from bot.i18n.en import (
     onboarding,
     periods,
     receipts,
+    reports,
     resellers,
     safety,
     statement,
@@ -25,4 +26,5 @@ TEXTS: dict[str, str] = merge(
     onboarding.TEXTS,
     deposits.TEXTS,
     periods.TEXTS,
+    reports.TEXTS,
 )

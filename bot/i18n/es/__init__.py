@@ -6,6 +6,7 @@ from bot.i18n.es import (
     onboarding,
     periods,
     receipts,
+    reports,
     resellers,
     safety,
     statement,
@@ -26,4 +27,5 @@ TEXTS: dict[str, str] = merge(
     onboarding.TEXTS,
     deposits.TEXTS,
     periods.TEXTS,
+    reports.TEXTS,
 )
