@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.topups
 	$(BIN)/python -m bench.history
 	$(BIN)/python -m bench.statement
+	$(BIN)/python -m bench.reports
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

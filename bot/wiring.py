@@ -145,7 +145,13 @@ async def open_services(
         ),
         funds=Funds(resellers, WalletRepository(database), people, messenger),
         reports=Reports(
-            ReportRepository(database), accounts, resellers, provider, statements, settings.zone
+            ReportRepository(database),
+            accounts,
+            resellers,
+            provider,
+            statements,
+            settings.zone,
+            settings.admin_ids,
         ),
     )
     await services.replays.load()

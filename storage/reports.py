@@ -10,7 +10,9 @@ Mexico), never a Python call per sale. tests/test_storage_reports.py checks each
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.purchases import Status
@@ -27,12 +29,32 @@ _RESELLER_SALES = (
     f"SELECT {_SUMS} FROM purchases INDEXED BY purchases_by_reseller_time "  # noqa: S608
     "WHERE reseller_id = ? AND created_at >= ? AND created_at < ? GROUP BY status"
 )
-# {key}: a column or a prefix of created_at that `sales_by` names, never what anyone typed.
-_PERIOD_SALES = (
-    "SELECT {key} AS key, " + _SUMS + " FROM purchases INDEXED BY purchases_by_time "  # noqa: S608
-    "WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2"
+# Every seller's period by UTC hour (or, with `{grain}` 16, by minute), status and product:
+# the hours' index, in the order of the groups. Bounds on whole hours need no other test;
+# others (a zone with :30 offsets) test `created_at` too.
+_BY_MOMENT = (
+    "SELECT substr(created_at, 1, {grain}) AS key, product_id, " + _SUMS + " "
+    "FROM purchases INDEXED BY purchases_by_hour "
+    "WHERE substr(created_at, 1, 13) >= ? AND substr(created_at, 1, 13) <= ? {exact}"
+    "GROUP BY key, status, product_id"
 )
-_KEYS = {"seller": "reseller_id", "product": "product_id"}
+_EXACT = "AND created_at >= ? AND created_at < ? "
+# Each known seller's (every reseller, and the admins named), one seek per seller and
+# status, in the order of the groups.
+_BY_SELLER = (
+    f"SELECT reseller_id AS key, {_SUMS} "  # noqa: S608
+    "FROM purchases INDEXED BY purchases_by_reseller_status "
+    "WHERE reseller_id IN (SELECT user_id FROM resellers UNION SELECT value FROM json_each(?)) "
+    "AND status IN ('sending', 'approved', 'declined', 'pending') "
+    "AND created_at >= ? AND created_at < ? GROUP BY 1, 2"
+)
+# Anyone's: for a period with sales by a seller neither a reseller nor an admin now.
+_BY_ANY_SELLER = (
+    f"SELECT reseller_id AS key, {_SUMS} "  # noqa: S608
+    "FROM purchases INDEXED BY purchases_by_hour "
+    "WHERE substr(created_at, 1, 13) >= ? AND substr(created_at, 1, 13) <= ? "
+    "AND created_at >= ? AND created_at < ? GROUP BY 1, 2"
+)
 
 _RESELLER_MOVES = (
     "SELECT kind, COUNT(*) AS n, SUM(amount) AS amount "
@@ -55,7 +77,12 @@ _NAME_ON_SALES = (
     "WHERE reseller_id = ? ORDER BY id DESC LIMIT 1"
 )
 
-Group = tuple[str, Status, Tally]
+
+def _hour_before(instant: datetime) -> str:
+    return (instant - timedelta(hours=1)).isoformat()[:13]
+
+
+_STATUS = {status.value: status for status in Status}  # a dict lookup, not Enum's call
 
 
 def _tally(row: Any) -> Tally:
@@ -81,7 +108,7 @@ class ReportRepository:
         found = await self._db.read(
             _RESELLER_SALES, (reseller_id, start.isoformat(), end.isoformat())
         )
-        return [(Status(row["status"]), _tally(row)) for row in found]
+        return [(_STATUS[row["status"]], _tally(row)) for row in found]
 
     async def reseller_moves(
         self, reseller_id: int, start: datetime, end: datetime
@@ -98,15 +125,38 @@ class ReportRepository:
         found = await self._db.read(_BALANCE_BEFORE, (reseller_id, instant.isoformat()))
         return (int(found[0][0]), int(found[0][1])) if found else (0, 0)
 
-    async def sales_by(self, key: str, start: datetime, end: datetime) -> list[Group]:
-        """Every seller's sales placed in [start, end), grouped by `key`: 'seller' (their
-        Telegram id), 'product', or a number of leading characters of `created_at`
-        (13: the UTC hour)."""
-        column = f"substr(created_at, 1, {int(key)})" if key.isdigit() else _KEYS[key]
-        found = await self._db.read(
-            _PERIOD_SALES.format(key=column), (start.isoformat(), end.isoformat())
-        )
-        return [(str(row["key"]), Status(row["status"]), _tally(row)) for row in found]
+    async def sales_by_moment(
+        self, grain: int, start: datetime, end: datetime
+    ) -> list[tuple[str, str, Status, Tally]]:
+        """Every seller's sales placed in [start, end), by the first `grain` characters
+        of `created_at` (13: the UTC hour, 16: the minute), product and status."""
+        first, last = start.isoformat(), end.isoformat()
+        exact = not all(b.minute == b.second == b.microsecond == 0 for b in (start, end))
+        sql = _BY_MOMENT.format(grain=int(grain), exact=_EXACT if exact else "")
+        # Whole hours: the end's hour is the first one out.
+        hours = (first[:13], last[:13]) if exact else (first[:13], _hour_before(end))
+        found = await self._db.read(sql, (*hours, first, last) if exact else hours)
+        return [
+            (str(row["key"]), str(row["product_id"]), _STATUS[row["status"]], _tally(row))
+            for row in found
+        ]
+
+    async def sales_by_seller(
+        self, start: datetime, end: datetime, admins: Iterable[int]
+    ) -> list[tuple[int, Status, Tally]]:
+        """The sales placed in [start, end) by every reseller and by `admins`, by seller
+        (their Telegram id) and status."""
+        bounds = (json.dumps(sorted(admins)), start.isoformat(), end.isoformat())
+        found = await self._db.read(_BY_SELLER, bounds)
+        return [(int(row["key"]), _STATUS[row["status"]], _tally(row)) for row in found]
+
+    async def sales_by_any_seller(
+        self, start: datetime, end: datetime
+    ) -> list[tuple[int, Status, Tally]]:
+        """`sales_by_seller` for whoever sold, known or not: slower (it sorts)."""
+        first, last = start.isoformat(), end.isoformat()
+        found = await self._db.read(_BY_ANY_SELLER, (first[:13], last[:13], first, last))
+        return [(int(row["key"]), _STATUS[row["status"]], _tally(row)) for row in found]
 
     async def funds(self, start: datetime, end: datetime) -> Funds:
         """Every reseller's deposits and adjustments booked in [start, end)."""

@@ -53,7 +53,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
     await db.close()
 
 
-def reports(database: Database, zone: ZoneInfo) -> Reports:
+def reports(database: Database, zone: ZoneInfo, admins: frozenset[int]) -> Reports:
     accounts = ResellerRepository(database)
     people = People(
         frozenset({ADMIN_SELLER}), CustomerRepository(database), LanguageRepository(database)
@@ -73,6 +73,7 @@ def reports(database: Database, zone: ZoneInfo) -> Reports:
         _NoProvider(),
         StatementRepository(database),
         zone,
+        admins,
     )
 
 
@@ -120,7 +121,9 @@ async def test_cuts_report_receipts_and_ledger_agree(
     resellers = await seed_business(
         database, rng, start - timedelta(hours=12), DAYS + 1, midnights
     )
-    use = reports(database, zone)
+    # Told who the admins are, the report reads sellers by seeks; not told, it finds the
+    # admin's sales unaccounted for and reads every seller the slower way.
+    use = reports(database, zone, frozenset({ADMIN_SELLER}) if seed % 2 else frozenset())
     report: Report = await use.report_of(period)
     sales = await expected_sales(database, zone)
     ledger = await ledger_days(database, zone)

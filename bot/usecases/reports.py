@@ -8,6 +8,7 @@ not. What each figure means is bot/domain/reports.py (and docs/REPORTS.md).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -23,20 +24,21 @@ from bot.domain.periods import (
 )
 from bot.domain.reports import (
     GRAINS,
+    Adder,
     Cut,
     CutRefusal,
-    Line,
     Report,
     Sales,
     by_day,
     local_days,
+    ranked,
     sales_of,
 )
 from bot.domain.roles import Role
 from bot.domain.wallets import Ambiguous, NoSuchReseller, Reseller
 from bot.usecases.account import ProviderAccount
 from bot.usecases.resellers import Resellers
-from storage.reports import Group, ReportRepository
+from storage.reports import ReportRepository
 from storage.resellers import ResellerRepository
 from storage.statements import StatementRepository
 
@@ -57,15 +59,6 @@ def _split(typed: str, today: date) -> tuple[str, Period]:
     return " ".join(words), parse_period("", today)
 
 
-def _lines(groups: list[Group], label: dict[str, str]) -> list[Line]:
-    """One line per key, the most sold first."""
-    sales: dict[str, Sales] = {}
-    for key, status, more in groups:
-        sales[key] = sales.get(key, Sales()).with_status(status, more)
-    ranked = sorted(sales.items(), key=lambda item: (-item[1].sold, -item[1].count, item[0]))
-    return [Line(label.get(key, key), found) for key, found in ranked]
-
-
 class Reports:
     def __init__(
         self,
@@ -75,6 +68,7 @@ class Reports:
         provider: ProviderAccount,
         statements: StatementRepository,
         zone: ZoneInfo,
+        admins: Iterable[int] = (),
     ) -> None:
         self._reports = reports
         self._accounts = accounts
@@ -82,6 +76,7 @@ class Reports:
         self._provider = provider
         self._statements = statements
         self._zone = zone
+        self._admins = frozenset(admins)  # they sell too, with no wallet
 
     def today(self) -> date:
         return local_today(self._zone, utcnow())
@@ -136,25 +131,39 @@ class Reports:
         return checked(Period(first, last), today)
 
     async def report_of(self, period: Period) -> Report:
+        """Every seller's sales of `period`: by local day, product and seller."""
         start, end = period.bounds(self._zone)
         days: dict[str, date] | None = None
         for grain in GRAINS:  # an hour per group, unless the zone's offsets need finer
-            moments = await self._reports.sales_by(str(grain), start, end)
-            days = local_days({key for key, _, _ in moments}, self._zone, grain)
+            moments = await self._reports.sales_by_moment(grain, start, end)
+            days = local_days({key for key, _, _, _ in moments}, self._zone, grain)
             if days is not None:
                 break
         if days is None:
             raise ValueError(f"{self._zone.key}: an offset of a fraction of a second")
-        sellers = await self._reports.sales_by("seller", start, end)
-        names = await self._reports.names({int(key) for key, _, _ in sellers})
-        labels = {str(who): f"{name} ({who})" for who, name in names.items()}
+        by_day_: Adder[date] = Adder()
+        by_product: Adder[str] = Adder()
+        for key, product, status, more in moments:
+            by_day_.add(days[key], status, more)
+            by_product.add(product, status, more)
+        products = by_product.sales()
+        totals = sum(products.values(), Sales())
+        sold = await self._reports.sales_by_seller(start, end, self._admins)
+        if sales_of((status, more) for _, status, more in sold) != totals:
+            sold = await self._reports.sales_by_any_seller(start, end)  # a seller now gone
+        by_seller: Adder[str] = Adder()
+        for who, status, more in sold:
+            by_seller.add(str(who), status, more)
+        names = await self._reports.names({who for who, _, _ in sold})
         return Report(
             period=period,
-            totals=sales_of((status, more) for _, status, more in moments),
+            totals=totals,
             funds=await self._reports.funds(start, end),
-            by_seller=_lines(sellers, labels),
-            by_day=by_day(((days[key], status, more) for key, status, more in moments), period),
-            by_product=_lines(await self._reports.sales_by("product", start, end), {}),
+            by_seller=ranked(
+                by_seller.sales(), {str(who): f"{name} ({who})" for who, name in names.items()}
+            ),
+            by_day=by_day(by_day_.sales(), period),
+            by_product=ranked(products, {}),
             provider=await self._provider.balance(),
             owed=await self._statements.totals(),
         )

@@ -71,7 +71,8 @@ async def test_whoever_opens_the_link_becomes_a_reseller_once_they_name_their_sh
     assert "Abarrotes Nora" in notice and "tu invitación" in notice and str(NEWCOMER) in notice
     assert "Nora Ruiz" in notice
     assert bot.telegram.menu(NEWCOMER) == [
-        *("recarga", "cancelar", "recibos", "recibo", "saldo", "movimientos", "deposito", "ayuda")
+        *("recarga", "cancelar", "recibos", "recibo", "saldo", "movimientos", "deposito"),
+        *("corte", "ayuda"),
     ]
     # And sells: /recarga asks for the number.
     [ask_phone] = await bot.say(NEWCOMER, "/recarga")
