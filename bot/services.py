@@ -26,6 +26,7 @@ from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
 from bot.usecases.statement import Statements
+from bot.usecases.summaries import DailySummary
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 
@@ -55,6 +56,7 @@ class Services:
     deposits: Deposits  # deposits resellers report, admins approve or reject
     funds: Funds  # admins' own credits and adjustments
     reports: Reports  # /corte, /reporte
+    summaries: DailySummary  # DAILY_SUMMARY_AT, /resumen
 
     @property
     def zone(self) -> ZoneInfo:

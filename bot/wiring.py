@@ -34,6 +34,7 @@ from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
 from bot.usecases.statement import Statements
+from bot.usecases.summaries import DailySummary
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 from storage.customers import CustomerRepository
@@ -52,6 +53,7 @@ from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
 from storage.statements import StatementRepository
+from storage.summaries import SummaryRepository
 from storage.terms import TermsRepository
 from storage.updates import UpdateRepository
 from storage.wallets import WalletRepository
@@ -109,6 +111,15 @@ async def open_services(
         NoticeRepository(database), customers, people, messenger, settings.zone, statements
     )
     provider = ProviderAccount(client)
+    reports = Reports(
+        ReportRepository(database),
+        accounts,
+        resellers,
+        provider,
+        statements,
+        settings.zone,
+        settings.admin_ids,
+    )
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
     )
@@ -144,14 +155,15 @@ async def open_services(
             settings.zone,
         ),
         funds=Funds(resellers, WalletRepository(database), people, messenger),
-        reports=Reports(
-            ReportRepository(database),
+        reports=reports,
+        summaries=DailySummary(
+            settings.daily_summary_at,
+            reports,
+            SummaryRepository(database),
             accounts,
-            resellers,
-            provider,
-            statements,
+            people,
+            messenger,
             settings.zone,
-            settings.admin_ids,
         ),
     )
     await services.replays.load()

@@ -1,5 +1,5 @@
 """/corte: a reseller's day (an admin names the reseller); /reporte: every seller's
-period for admins, in pages with ◀ ▶.
+period for admins, in pages with ◀ ▶; /resumen: a reseller's cut every day.
 
 Whose cut a command shows is decided by bot/usecases/reports.py from who asks.
 """
@@ -64,6 +64,18 @@ async def report(update: Update, context: BotContext) -> None:
     await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 
+@requires(Role.RESELLER)
+async def summary(update: Update, context: BotContext) -> None:
+    """/resumen: a reseller's cut every day at DAILY_SUMMARY_AT, or no more."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user and chat  # noqa: S101 - command updates
+    services = context.services
+    summaries = services.summaries
+    choice = await summaries.toggle(user.id, services.people.staff_role(user.id))
+    at = f"{summaries.at:%H:%M}" if summaries.at else ""
+    await context.bot.send_message(chat.id, t(lang_of(update), f"summary.{choice.value}", at=at))
+
+
 @requires(Role.ADMIN)
 async def page_pressed(update: Update, context: BotContext) -> None:
     """◀ ▶ under /reporte: the page asked for, the figures read again."""
@@ -87,5 +99,6 @@ def report_handlers() -> list[BaseHandler[Update, BotContext, None]]:
     return [
         CommandHandler(["corte", "cashup"], cashup),
         CommandHandler(["reporte", "report"], report),
+        CommandHandler(["resumen", "summary"], summary),
         CallbackQueryHandler(page_pressed, pattern=callback_data.family(ReportPage)),
     ]

@@ -224,3 +224,12 @@ def ranked(sales: dict[str, Sales], label: dict[str, str]) -> list[Line]:
     """One line per key, the most sold first."""
     order = sorted(sales.items(), key=lambda item: (-item[1].sold, -item[1].count, item[0]))
     return [Line(label.get(key, key), found) for key, found in order]
+
+
+class SummaryChoice(StrEnum):
+    """What /resumen did."""
+
+    ON = "on"  # the reseller gets their cut every day from now on
+    OFF = "off"  # no more
+    ADMINS_GET_IT = "admins"  # an admin gets the day's report anyway
+    DISABLED = "disabled"  # DAILY_SUMMARY_AT is not set: nobody gets one

@@ -15,6 +15,19 @@ CREATE INDEX purchases_by_hour ON purchases (
 CREATE INDEX purchases_by_reseller_status
     ON purchases (reseller_id, status, created_at, amount, cost, commission);
 
+-- The daily summary (DAILY_SUMMARY_AT): the resellers who asked for their cut with
+-- /resumen, and who got the summary of which day, so a restart sends none twice.
+CREATE TABLE summary_subscribers (
+    user_id INTEGER PRIMARY KEY REFERENCES resellers (user_id),
+    since TEXT NOT NULL
+);
+CREATE TABLE summaries_sent (
+    day TEXT NOT NULL,  -- the local day summed up, ISO
+    user_id INTEGER NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (day, user_id)
+);
+
 -- The deposits and adjustments of a period across every reseller, without the sales'
 -- holds and debits that make up most of the ledger.
 CREATE INDEX ledger_funds_by_time ON ledger (created_at, kind, amount)

@@ -73,5 +73,10 @@ TEXTS: dict[str, str] = {
     ),
     "report.previous": "◀ Previous",
     "report.next": "Next ▶",
+    # /resumen and the day's summary (DAILY_SUMMARY_AT)
+    "summary.on": "✅ Every day at {at} you'll get your cash-up. To stop it: /summary.",
+    "summary.off": "🔕 You'll no longer get your cash-up every day. To get it again: /summary.",
+    "summary.admins": "Admins get the day's report at {at} without asking.",
+    "summary.disabled": "The daily summary is off (DAILY_SUMMARY_AT is not set).",
     "report.stale": "That report can no longer be shown; ask again with /report.",
 }

@@ -73,5 +73,10 @@ TEXTS: dict[str, str] = {
     ),
     "report.previous": "◀ Anterior",
     "report.next": "Siguiente ▶",
+    # /resumen y el resumen del día (DAILY_SUMMARY_AT)
+    "summary.on": "✅ Cada día a las {at} te llegará tu corte. Para dejar de recibirlo: /resumen.",
+    "summary.off": "🔕 Ya no te llegará tu corte cada día. Para volver a recibirlo: /resumen.",
+    "summary.admins": ("Los administradores reciben el reporte del día a las {at}, sin pedirlo."),
+    "summary.disabled": "El resumen diario está apagado (DAILY_SUMMARY_AT no está configurado).",
     "report.stale": "Ese reporte ya no se puede mostrar; pide otro con /reporte.",
 }
