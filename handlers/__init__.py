@@ -53,7 +53,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(customer_handlers())  # /mis_recargas, /avisos, ◀ ▶
     application.add_handlers(deposit_handlers())  # /deposito, ✅ Aprobar / ❌ Rechazar
     application.add_handlers(funds_handlers())  # /abonar, /ajustar
-    application.add_handlers(report_handlers())  # /corte, /reporte, ◀ ▶
+    application.add_handlers(report_handlers())  # /corte, /reporte, ◀ ▶, /resumen
     application.add_handlers(topup_handlers())  # /recarga, /cancelar, typed steps
     application.add_handlers(topup_button_handlers())  # the conversation's buttons, ✅
     application.add_handlers(unknown_handlers())  # last: a command or button nobody knows
