@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.history
 	$(BIN)/python -m bench.statement
 	$(BIN)/python -m bench.export
+	$(BIN)/python -m bench.reports
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.domain.catalog import CATALOG
 from bot.domain.history import Direction
@@ -179,6 +180,33 @@ class DepositDecision:
         return f"deposit:{'approve' if self.approve else 'reject'}:{self.deposit_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    """◀ ▶ under /reporte: the period's days (as dates, so "hoy" stays the day it was) and
+    which page (from 0)."""
+
+    first: date
+    last: date
+    page: int
+
+    def encode(self) -> str:
+        return f"report:{self.first:%Y%m%d}:{self.last:%Y%m%d}:{self.page}"
+
+
+def _date(digits: str) -> date | None:
+    try:
+        return datetime.strptime(digits, "%Y%m%d").date()  # noqa: DTZ007 - a calendar day
+    except ValueError:
+        return None
+
+
+def _report_page(m: re.Match[str]) -> ReportPage | None:
+    first, last = _date(m["f"]), _date(m["l"])
+    if first is None or last is None:
+        return None
+    return ReportPage(first, last, int(m["n"]))
+
+
 DraftButton = ChooseProduct | QuickAmount | ChangePhone | CancelDraft
 Button = (
     DraftButton
@@ -192,6 +220,7 @@ Button = (
     | StatementPage
     | ResellersPage
     | DepositDecision
+    | ReportPage
 )
 ReceiptAction = RepeatSale | ShareReceipt
 SettleButton = Settle | PendingList
@@ -245,6 +274,7 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[_Match], Button | None]], ...] = 
             rf"deposit:(?P<a>approve|reject):(?P<d>{_ID})",
             lambda m: DepositDecision(int(m["d"]), m["a"] == "approve"),
         ),
+        (r"report:(?P<f>[0-9]{8}):(?P<l>[0-9]{8}):(?P<n>[0-9]{1,4})", _report_page),
     )
 )
 

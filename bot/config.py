@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     backup_dir: Path | None = None
     backup_keep: int = Field(default=7, ge=1, le=1000)
     backup_at: time = time(3, 30)
+    # Each day at this time (TIMEZONE) admins get the day's /reporte and resellers who
+    # asked (/resumen) their /corte; unset or empty: none.
+    daily_summary_at: time | None = None
     # GET /healthz (bot/ops/health.py): off while HEALTH_PORT is unset.
     health_port: int | None = Field(default=None, ge=1, le=65535)
     health_host: str = "127.0.0.1"

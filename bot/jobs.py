@@ -20,6 +20,8 @@ PRUNE_EVERY = timedelta(hours=6)
 DROP_DEPOSITS_JOB = "drop-stale-deposits"
 DROP_DEPOSITS_EVERY = timedelta(minutes=1)
 BALANCE_CHECK_JOB = "check-provider-balance"
+SUMMARY_JOB = "daily-summary"
+SUMMARY_EVERY = timedelta(minutes=1)
 
 
 async def redeliver_outcomes(context: BotContext) -> None:
@@ -59,6 +61,14 @@ def schedule_balance_checks(job_queue: JobQueue[Any], every: timedelta) -> None:
     job_queue.run_repeating(check_provider_balance, every, first=every, name=name)
 
 
+async def send_daily_summary(context: BotContext) -> None:
+    """Once DAILY_SUMMARY_AT has come, the day's summary to whoever has not had it: a
+    check a minute, so a bot started after the hour still sends that day's."""
+    services = context.bot_data.services
+    if services is not None:
+        await services.summaries.run()
+
+
 def schedule(job_queue: JobQueue[Any]) -> None:
     """Called before the job queue starts. A repeating job's first run would count as
     missed by then, so the start-up runs are one-off jobs that run however late."""
@@ -70,3 +80,7 @@ def schedule(job_queue: JobQueue[Any]) -> None:
     ):
         job_queue.run_once(callback, 0, name=f"{name}-at-start-up", job_kwargs=start_up)
         job_queue.run_repeating(callback, every, first=every, name=name)
+    # Not at start-up: what a start has to do first (outcomes nobody saw) goes first.
+    job_queue.run_repeating(
+        send_daily_summary, SUMMARY_EVERY, first=SUMMARY_EVERY, name=SUMMARY_JOB
+    )

@@ -24,10 +24,12 @@ from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
 from bot.usecases.receipts import Receipts
 from bot.usecases.replays import ReplayGuard
+from bot.usecases.reports import Reports
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
 from bot.usecases.statement import Statements
+from bot.usecases.summaries import DailySummary
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 
@@ -59,6 +61,8 @@ class Services:
     charts: Charts  # /grafica
     alerts: ProviderAlerts  # the provider's balance low, a run of unknown outcomes
     exports: Exports  # /exportar: a period's sales and movements as CSV
+    reports: Reports  # /corte, /reporte
+    summaries: DailySummary  # DAILY_SUMMARY_AT, /resumen
 
     @property
     def zone(self) -> ZoneInfo:

@@ -32,10 +32,12 @@ from bot.usecases.people import People
 from bot.usecases.purchases import Purchases
 from bot.usecases.receipts import Receipts
 from bot.usecases.replays import ReplayGuard
+from bot.usecases.reports import Reports
 from bot.usecases.resellers import Resellers
 from bot.usecases.settlement import Settlement
 from bot.usecases.sharing import Sharing
 from bot.usecases.statement import Statements
+from bot.usecases.summaries import DailySummary
 from bot.usecases.terms import Terms
 from bot.usecases.topup import TopUp
 from storage.alerts import AlertRepository
@@ -51,11 +53,13 @@ from storage.invitations import InvitationRepository
 from storage.languages import LanguageRepository
 from storage.notices import NoticeRepository
 from storage.purchases import PurchaseRepository
+from storage.reports import ReportRepository
 from storage.reseller_list import ResellerListRepository
 from storage.resellers import ResellerRepository
 from storage.settlements import SettlementRepository
 from storage.shares import ShareRepository
 from storage.statements import StatementRepository
+from storage.summaries import SummaryRepository
 from storage.terms import TermsRepository
 from storage.updates import UpdateRepository
 from storage.wallets import WalletRepository
@@ -121,6 +125,15 @@ async def open_services(
         threshold=settings.low_balance_alert,
         outage_after=settings.outage_alert_after,
     )
+    reports = Reports(
+        ReportRepository(database),
+        accounts,
+        resellers,
+        provider,
+        statements,
+        settings.zone,
+        settings.admin_ids,
+    )
     settlement = Settlement(
         SettlementRepository(database), purchases, drafts, outcomes, people, messenger
     )
@@ -161,6 +174,16 @@ async def open_services(
         charts=Charts(ChartRepository(database), resellers, settings.zone),
         alerts=alerts,
         exports=Exports(ExportReader(database), resellers, background, settings.zone),
+        reports=reports,
+        summaries=DailySummary(
+            settings.daily_summary_at,
+            reports,
+            SummaryRepository(database),
+            accounts,
+            people,
+            messenger,
+            settings.zone,
+        ),
     )
     await services.replays.load()
     await resellers.load(settings.reseller_ids)

@@ -19,6 +19,7 @@ from handlers.languages import language_handlers
 from handlers.private_only import private_only_handlers
 from handlers.receipts import receipt_handlers
 from handlers.replays import replay_handlers
+from handlers.reports import report_handlers
 from handlers.resellers import reseller_handlers
 from handlers.settlement import reference_handlers, settlement_handlers
 from handlers.start import start_handlers
@@ -56,6 +57,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handlers(funds_handlers())  # /abonar, /ajustar
     application.add_handlers(chart_handlers())  # /grafica
     application.add_handlers(export_handlers())  # /exportar: CSV of sales and movements
+    application.add_handlers(report_handlers())  # /corte, /reporte, ◀ ▶, /resumen
     application.add_handlers(topup_handlers())  # /recarga, /cancelar, typed steps
     application.add_handlers(topup_button_handlers())  # the conversation's buttons, ✅
     application.add_handlers(unknown_handlers())  # last: a command or button nobody knows

@@ -19,7 +19,16 @@ _MANAGING = ("invite", "resellers", "suspend", "resume")  # resellers, by admins
 _ENTRIES: dict[Role, tuple[str, ...]] = {
     Role.STRANGER: ("my_topups", "alerts"),
     Role.CUSTOMER: ("my_topups", "alerts"),
-    Role.RESELLER: (*_SELLING, "my_balance", "statement", "export", "deposit", "chart", "help"),
+    Role.RESELLER: (
+        *_SELLING,
+        "my_balance",
+        "statement",
+        "cashup",
+        "chart",
+        "export",
+        "deposit",
+        "help",
+    ),
     Role.ADMIN: (
         *_SELLING,
         "balance",
@@ -32,6 +41,8 @@ _ENTRIES: dict[Role, tuple[str, ...]] = {
         "credit_limit",
         "commission",
         "limits",
+        "report",
+        "reseller_cashup",
         "chart",
         "help",
     ),

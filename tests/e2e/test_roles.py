@@ -161,14 +161,15 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         *SELLING,
         "saldo",
         "movimientos",
+        "corte",
+        "grafica",
         "exportar",
         "deposito",
-        "grafica",
         "ayuda",
     ]
     assert bot.telegram.menu(RESELLER, "en") == [
-        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "export"),
-        *("deposit", "chart", "help"),
+        *("topup", "cancel", "receipts", "receipt", "balance", "statement", "cashup"),
+        *("chart", "export", "deposit", "help"),
     ]
     managing = ["alta", "vendedores", "suspender", "reactivar"]
     terms = ["abonar", "ajustar", "credito", "comision", "limite"]
@@ -180,10 +181,12 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         "pendientes",
         *managing,
         *terms,
+        "reporte",
+        "corte",
         "grafica",
         "ayuda",
     ]
-    assert bot.telegram.menu(ADMIN, "en")[-11:] == [
+    assert bot.telegram.menu(ADMIN, "en")[-13:] == [
         "invite",
         "resellers",
         "suspend",
@@ -193,6 +196,8 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         "credit_limit",
         "commission",
         "limits",
+        "report",
+        "cashup",
         "chart",
         "help",
     ]
@@ -210,8 +215,9 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
         *SELLING,
         "saldo",
         "movimientos",
+        "corte",
+        "grafica",
         "exportar",
         "deposito",
-        "grafica",
         "ayuda",
     ]

@@ -9,6 +9,7 @@ from bot.i18n.en import (
     onboarding,
     periods,
     receipts,
+    reports,
     resellers,
     safety,
     statement,
@@ -31,4 +32,5 @@ TEXTS: dict[str, str] = merge(
     charts.TEXTS,
     alerts.TEXTS,
     exports.TEXTS,
+    reports.TEXTS,
 )

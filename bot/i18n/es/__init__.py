@@ -9,6 +9,7 @@ from bot.i18n.es import (
     onboarding,
     periods,
     receipts,
+    reports,
     resellers,
     safety,
     statement,
@@ -32,4 +33,5 @@ TEXTS: dict[str, str] = merge(
     charts.TEXTS,
     alerts.TEXTS,
     exports.TEXTS,
+    reports.TEXTS,
 )
