@@ -26,6 +26,7 @@ _ENTRIES: dict[Role, tuple[str, ...]] = {
         "cashup",
         "chart",
         "export",
+        "summary",
         "deposit",
         "help",
     ),

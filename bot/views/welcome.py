@@ -22,13 +22,13 @@ def commands_of(role: Role, lang: str) -> Html:
             + t(lang, "commands.funds")
             + t(lang, "start.admin_terms")
             + t(lang, "start.admin_statement")
-            + t(lang, "commands.charts")
+            + t(lang, "commands.admin_reports")
         )
     return Html(
         text
         + t(lang, "start.statement")
         + t(lang, "commands.deposits")
-        + t(lang, "commands.charts")
+        + t(lang, "commands.reports")
     )
 
 

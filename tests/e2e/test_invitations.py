@@ -72,7 +72,7 @@ async def test_whoever_opens_the_link_becomes_a_reseller_once_they_name_their_sh
     assert "Nora Ruiz" in notice
     assert bot.telegram.menu(NEWCOMER) == [
         *("recarga", "cancelar", "recibos", "recibo", "saldo", "movimientos", "corte"),
-        *("grafica", "exportar", "deposito", "ayuda"),
+        *("grafica", "exportar", "resumen", "deposito", "ayuda"),
     ]
     # And sells: /recarga asks for the number.
     [ask_phone] = await bot.say(NEWCOMER, "/recarga")

@@ -164,12 +164,13 @@ async def test_each_role_sees_its_own_command_menu_in_its_language(bot: Harness)
         "corte",
         "grafica",
         "exportar",
+        "resumen",
         "deposito",
         "ayuda",
     ]
     assert bot.telegram.menu(RESELLER, "en") == [
         *("topup", "cancel", "receipts", "receipt", "balance", "statement", "cashup"),
-        *("chart", "export", "deposit", "help"),
+        *("chart", "export", "summary", "deposit", "help"),
     ]
     managing = ["alta", "vendedores", "suspender", "reactivar"]
     terms = ["abonar", "ajustar", "credito", "comision", "limite"]
@@ -218,6 +219,7 @@ async def test_an_unreachable_chat_stops_no_other_menu_at_start_up(bot: Harness)
         "corte",
         "grafica",
         "exportar",
+        "resumen",
         "deposito",
         "ayuda",
     ]

@@ -1,7 +1,6 @@
 """Texts of /chart: the picture of sales per day, its caption and why none is sent."""
 
 TEXTS: dict[str, str] = {
-    "commands.charts": "\n/chart — chart of sales per day",
     "menu.chart.command": "chart",
     "menu.chart": "Chart of sales per day",
     "charts.title": "Sales per day — {scope} — {period}",

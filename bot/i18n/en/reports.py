@@ -10,6 +10,20 @@ TEXTS: dict[str, str] = {
     "reports.commission": "💰 Commission earned: {commission}",
     "reports.named": "{name} ({dates})",
     "reports.range": "{first} – {last}",
+    "commands.reports": (
+        "\n/cashup — your day's cash-up (/cashup yesterday, /cashup 2026-12-01)"
+        "\n/chart — chart of sales per day"
+        "\n/export — your sales and balance movements as CSV"
+        "\n/summary — get your cash-up every day"
+    ),
+    "commands.admin_reports": (
+        "\n/report — sales per reseller, day and product (today, week, month…)"
+        "\n/cashup &lt;reseller&gt; — a reseller's cash-up for a day"
+        "\n/chart — chart of sales per day"
+        "\n/export — sales and balance movements as CSV"
+    ),
+    "menu.summary.command": "summary",
+    "menu.summary": "Get your cash-up every day (or stop it)",
     "menu.cashup.command": "cashup",
     "menu.cashup": "Your day: sales, commission and balance",
     "menu.reseller_cashup.command": "cashup",

@@ -1,7 +1,6 @@
 """Textos de /grafica: la imagen de ventas por día, su pie y por qué no se manda."""
 
 TEXTS: dict[str, str] = {
-    "commands.charts": "\n/grafica — gráfica de ventas por día",
     "menu.chart.command": "grafica",
     "menu.chart": "Gráfica de ventas por día",
     "charts.title": "Ventas por día — {scope} — {period}",

@@ -10,6 +10,20 @@ TEXTS: dict[str, str] = {
     "reports.commission": "💰 Comisión ganada: {commission}",
     "reports.named": "{name} ({dates})",
     "reports.range": "{first} – {last}",
+    "commands.reports": (
+        "\n/corte — tu corte del día (/corte ayer, /corte 2026-12-01)"
+        "\n/grafica — gráfica de ventas por día"
+        "\n/exportar — tus ventas y movimientos en CSV"
+        "\n/resumen — recibir tu corte cada día"
+    ),
+    "commands.admin_reports": (
+        "\n/reporte — ventas por vendedor, día y producto (hoy, semana, mes…)"
+        "\n/corte &lt;vendedor&gt; — el corte del día de un vendedor"
+        "\n/grafica — gráfica de ventas por día"
+        "\n/exportar — ventas y movimientos en CSV"
+    ),
+    "menu.summary.command": "resumen",
+    "menu.summary": "Recibir tu corte cada día (o dejar de recibirlo)",
     "menu.cashup.command": "corte",
     "menu.cashup": "Tu corte del día: ventas, comisión y saldo",
     "menu.reseller_cashup.command": "corte",
