@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from devtools.standin.entities import FormattedText
 from devtools.standin.errors import bad_request
@@ -110,6 +111,11 @@ def send_photo(state: StandInState, params: Params) -> JsonDict:
         sizes = state.photos[given]
     else:
         raise bad_request("wrong file identifier/HTTP URL specified")
+    return _send_captioned(state, chat, params, photo=sizes)
+
+
+def _send_captioned(state: StandInState, chat: Chat, params: Params, **media: Any) -> JsonDict:
+    """Send a photo or a document with its caption, as Telegram checks and shows it."""
     caption = caption_text(state, params)
     markup = parse_reply_markup(opt_json(params, "reply_markup"))
     reply_to = _reply_target(chat, params)
@@ -117,12 +123,12 @@ def send_photo(state: StandInState, params: Params) -> JsonDict:
     message = state.add_message(
         chat,
         from_bot=True,
-        photo=sizes,
         caption=caption.text or None,
         caption_entities=caption.entities,
         reply_markup=markup.inline,
         reply_keyboard=markup.other,
         reply_to_message_id=reply_to,
+        **media,
     )
     state.emit(BotEvent("sent", chat.id, message))
     return state.message_json(message)
@@ -169,22 +175,7 @@ def send_document(state: StandInState, params: Params) -> JsonDict:
         sent = {"file_id": given, "file_unique_id": given, "file_size": len(state.files[given])}
     else:
         raise bad_request("wrong file identifier/HTTP URL specified")
-    caption = caption_text(state, params)
-    markup = parse_reply_markup(opt_json(params, "reply_markup"))
-    reply_to = _reply_target(chat, params)
-    state.limit(chat)
-    message = state.add_message(
-        chat,
-        from_bot=True,
-        document=sent,
-        caption=caption.text or None,
-        caption_entities=caption.entities,
-        reply_markup=markup.inline,
-        reply_keyboard=markup.other,
-        reply_to_message_id=reply_to,
-    )
-    state.emit(BotEvent("sent", chat.id, message))
-    return state.message_json(message)
+    return _send_captioned(state, chat, params, document=sent)
 
 
 def _reply_target(chat: Chat, params: Params) -> int | None:
