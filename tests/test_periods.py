@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain import DomainError
-from bot.domain.periods import MAX_DAYS, Named, Period, parse_period
+from bot.domain.periods import MAX_DAYS, Named, Period, parse_period, split_period
 
 TODAY = date(2026, 12, 6)  # a Sunday
 MEXICO = ZoneInfo("America/Mexico_City")
+YESTERDAY = Period(date(2026, 12, 5), date(2026, 12, 5), Named.YESTERDAY)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,40 @@ def test_bounds_are_local_midnights_in_utc() -> None:
 def test_a_day_with_a_change_of_offset_is_counted_right() -> None:
     start, end = Period(date(2026, 3, 8), date(2026, 3, 8)).bounds(ZoneInfo("America/Tijuana"))
     assert (end - start).total_seconds() == 23 * 3600
+
+
+@pytest.mark.parametrize(
+    ("typed", "period", "rest"),
+    [
+        ("", None, ""),
+        ("Abarrotes Lupita", None, "Abarrotes Lupita"),
+        ("ayer", Period(date(2026, 12, 5), date(2026, 12, 5), Named.YESTERDAY), ""),
+        (
+            "ayer Abarrotes Lupita",
+            Period(date(2026, 12, 5), date(2026, 12, 5), Named.YESTERDAY),
+            "Abarrotes Lupita",
+        ),
+        (
+            "Abarrotes Lupita ayer",
+            Period(date(2026, 12, 5), date(2026, 12, 5), Named.YESTERDAY),
+            "Abarrotes Lupita",
+        ),
+        ("mes pasado 42", Period(date(2026, 11, 1), date(2026, 11, 30), Named.LAST_MONTH), "42"),
+        ("42 2026-11-01 2026-11-15", Period(date(2026, 11, 1), date(2026, 11, 15)), "42"),
+        ("2026-11-01 Sol", Period(date(2026, 11, 1), date(2026, 11, 1)), "Sol"),
+    ],
+)
+def test_a_period_is_read_before_or_after_a_name(
+    typed: str, period: Period | None, rest: str
+) -> None:
+    assert split_period(typed, TODAY) == (period, rest)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("Lupita 31/02/2026", "periods.bad_date"), ("2026-12-24 Lupita", "periods.future")],
+)
+def test_a_date_that_cannot_be_is_not_taken_for_a_name(typed: str, key: str) -> None:
+    with pytest.raises(DomainError) as refused:
+        split_period(typed, TODAY)
+    assert refused.value.key == key

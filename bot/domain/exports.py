@@ -24,8 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.domain import DomainError
-from bot.domain.periods import Named, Period, parse_period
+from bot.domain.periods import Named, Period, parse_period, split_period
 from bot.domain.wallets import Reseller
 
 DEFAULT_PERIOD = Named.MONTH
@@ -99,23 +98,13 @@ class Asked:
 
 
 def read_request(text: str, today: date) -> Asked | None:
-    """The period the first words name (two words, else one) and the rest as who; None
-    when the first words are no period at all (they may name a reseller alone). A date
-    that cannot be (reversed, to come, over a year, no such day) is its DomainError."""
-    words = text.split()
-    if not words:
+    """The period typed before or after the other words, which name who
+    (`periods.split_period`); None when no words are a period (they may name a reseller
+    alone). Nothing typed is the default period."""
+    if not text.split():
         return Asked(parse_period("", today, default=DEFAULT_PERIOD), "")
-    for taken in (2, 1):
-        if len(words) < taken:
-            continue
-        try:
-            period = parse_period(" ".join(words[:taken]), today, default=DEFAULT_PERIOD)
-        except DomainError as error:
-            if error.key == "periods.unknown":
-                continue
-            raise
-        return Asked(period, " ".join(words[taken:]))
-    return None
+    period, who = split_period(text, today)
+    return None if period is None else Asked(period, who)
 
 
 @lru_cache(maxsize=4096)  # a million rows hold few different amounts

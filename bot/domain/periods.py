@@ -182,3 +182,22 @@ def checked(period: Period, today: date) -> Period:
     if period.days > MAX_DAYS:
         raise DomainError("periods.too_long", {"days": period.days, "max": MAX_DAYS})
     return period
+
+
+def split_period(text: str, today: date) -> tuple[Period | None, str]:
+    """A period typed before or after other words (a reseller's name: `/corte Lupita
+    ayer`, `/exportar mes Lupita`), and those words. The period is the longest run of up
+    to two words at the start, else at the end, that reads as one; None when none does
+    (all the words are the name). A run shaped like a date that cannot be one (13/13/2026,
+    a day to come, a reversed range) is that error, not part of a name."""
+    words = text.split()
+    for count in range(min(2, len(words)), 0, -1):
+        for taken, rest in ((words[:count], words[count:]), (words[-count:], words[:-count])):
+            try:
+                period = parse_period(" ".join(taken), today)
+            except DomainError as error:
+                if error.key != "periods.unknown":
+                    raise
+                continue
+            return period, " ".join(rest)
+    return None, " ".join(words)

@@ -9,7 +9,6 @@ charts everyone's, with a line for each of the top five resellers, or one resell
 
 from __future__ import annotations
 
-from datetime import date
 from zoneinfo import ZoneInfo
 
 from bot.domain import DomainError
@@ -22,13 +21,11 @@ from bot.domain.charts import (
     per_day,
 )
 from bot.domain.clock import utcnow
-from bot.domain.periods import Period, local_today, parse_period
+from bot.domain.periods import Period, local_today, split_period
 from bot.domain.roles import Role
 from bot.domain.wallets import Ambiguous, NoSuchReseller, Reseller
 from bot.usecases.resellers import Resellers
 from storage.charts import ChartRepository
-
-_PERIOD_WORDS = 2  # the longest period typed: "mes pasado", "2026-11-01 2026-11-15"
 
 
 class Charts:
@@ -44,7 +41,7 @@ class Charts:
         charted: a period that is none (`periods.*`), neither a period nor a reseller
         (`charts.neither`), or a reseller asking for someone else's (`charts.not_yours`)."""
         today = local_today(self._zone, utcnow())
-        typed_period, rest = _period_and_rest(typed, today)
+        typed_period, rest = split_period(typed, today)
         period = typed_period or default_period(today)
         if not rest:
             if role is Role.ADMIN:
@@ -75,19 +72,3 @@ class Charts:
             hours = await self._charts.approved_hourly(start, end, seller_id)
             lines.append(SellerLine(name, approved_per_day(hours, period, self._zone)))
         return SalesChart(period, None, days, tuple(lines))
-
-
-def _period_and_rest(typed: str, today: date) -> tuple[Period | None, str]:
-    """The period the leading words type (None: no leading word is one) and the words
-    after it. A period that cannot be (reversed, future, too long) raises at once; words
-    that are no period at all may be a reseller's name."""
-    words = typed.split()
-    for count in range(min(_PERIOD_WORDS, len(words)), 0, -1):
-        try:
-            period = parse_period(" ".join(words[:count]), today)
-        except DomainError as error:
-            if error.key != "periods.unknown":
-                raise
-            continue
-        return period, " ".join(words[count:])
-    return None, " ".join(words)

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from bot.domain import DomainError
 from bot.domain.clock import utcnow
 from bot.domain.periods import (
     Named,
@@ -21,6 +20,7 @@ from bot.domain.periods import (
     local_today,
     named_period,
     parse_period,
+    split_period,
 )
 from bot.domain.reports import (
     GRAINS,
@@ -44,19 +44,10 @@ from storage.statements import StatementRepository
 
 
 def _split(typed: str, today: date) -> tuple[str, Period]:
-    """`[reseller] [day]`: the words that name a reseller, and the period the rest is.
-    A last word shaped like a date that cannot be one (13/13/2026, a day to come) is that
-    error, not part of a name."""
-    words = typed.split()
-    if not words:
-        return "", parse_period("", today)
-    for name, day in ((words[:0], words), (words[:-1], words[-1:])):
-        try:
-            return " ".join(name), parse_period(" ".join(day), today)
-        except DomainError as error:
-            if error.key != "periods.unknown":
-                raise
-    return " ".join(words), parse_period("", today)
+    """`[reseller] [day]`, in either order: the words that name a reseller, and the day
+    the others are (today when none is typed)."""
+    period, name = split_period(typed, today)
+    return name, period or parse_period("", today)
 
 
 class Reports:
