@@ -11,9 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.domain.charts import HourSales
+from bot.domain.periods import GRAINS
 from storage.db import Database
 
-_HOUR = "substr(created_at, 1, 13)"
+
+def _group(grain: int) -> str:
+    """The first `grain` characters of `created_at`: its hour, minute or second."""
+    if grain not in GRAINS:
+        raise ValueError(f"no such grain: {grain}")
+    return f"substr(created_at, 1, {grain})"
 
 
 class ChartRepository:
@@ -21,12 +27,13 @@ class ChartRepository:
         self._db = database
 
     async def hourly(
-        self, start: datetime, end: datetime, reseller_id: int | None = None
+        self, start: datetime, end: datetime, reseller_id: int | None = None, grain: int = 13
     ) -> list[HourSales]:
-        """Sales placed in [start, end) (UTC), per hour and status; one seller's or all."""
+        """Sales placed in [start, end) (UTC), per hour (or minute, second: `grain`) and
+        status; one seller's or all."""
         only = "" if reseller_id is None else "AND reseller_id = ? "
         found = await self._db.read(
-            f"SELECT {_HOUR}, status, count(*), sum(amount) FROM purchases "  # noqa: S608 - fixed text
+            f"SELECT {_group(grain)}, status, count(*), sum(amount) FROM purchases "  # noqa: S608 - fixed text
             f"WHERE created_at >= ? AND created_at < ? {only}GROUP BY 1, 2",
             (start.isoformat(), end.isoformat(), *(() if reseller_id is None else (reseller_id,))),
         )
@@ -47,11 +54,11 @@ class ChartRepository:
         return [(row[0], row[1]) for row in found]
 
     async def approved_hourly(
-        self, start: datetime, end: datetime, reseller_id: int
+        self, start: datetime, end: datetime, reseller_id: int, grain: int = 13
     ) -> list[tuple[str, int]]:
-        """One reseller's approved pesos in [start, end), per UTC hour."""
+        """One reseller's approved pesos in [start, end), per UTC hour (or `grain`)."""
         found = await self._db.read(
-            f"SELECT {_HOUR}, sum(amount) FROM purchases "  # noqa: S608 - fixed text
+            f"SELECT {_group(grain)}, sum(amount) FROM purchases "  # noqa: S608 - fixed text
             "WHERE reseller_id = ? AND status = 'approved' "
             "AND created_at >= ? AND created_at < ? GROUP BY 1",
             (reseller_id, start.isoformat(), end.isoformat()),

@@ -8,7 +8,7 @@ import random
 import sqlite3
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -43,16 +43,17 @@ def _now(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(charts, "utcnow", lambda: NOW)
 
 
-def _random_sales(seed: int) -> list[tuple[int, int, str, datetime, bool]]:
-    """(seller, pesos, status, created_at, settled): around local midnight (06:00 UTC)
+def _random_sales(seed: int, zone: ZoneInfo = ZONE) -> list[tuple[int, int, str, datetime, bool]]:
+    """(seller, pesos, status, created_at, settled): around local midnight in `zone`
     most of them, some before the period and some today."""
     rng = random.Random(seed)
     sales = []
     for _ in range(600):
-        day = datetime(2026, 10, 25, tzinfo=UTC) + timedelta(days=rng.randrange(42))
-        near_midnight = timedelta(hours=6, seconds=rng.randint(-900, 900))
+        day = date(2026, 10, 25) + timedelta(days=rng.randrange(42))
+        midnight = datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+        near_midnight = timedelta(seconds=rng.randint(-900, 900))
         anywhen = timedelta(seconds=rng.randrange(86_400))
-        at = day + (near_midnight if rng.random() < 0.6 else anywhen)
+        at = midnight + (near_midnight if rng.random() < 0.6 else anywhen)
         if at > NOW:
             continue
         status = rng.choice(["approved", "approved", "approved", "declined", "pending", "sending"])
@@ -92,15 +93,19 @@ async def _store(database: Database, sales: list[tuple[int, int, str, datetime, 
     await database.write(write)
 
 
-def _chart(database: Database) -> Charts:
-    return Charts(ChartRepository(database), cast(Resellers, None), ZONE)
+def _chart(database: Database, zone: ZoneInfo = ZONE) -> Charts:
+    return Charts(ChartRepository(database), cast(Resellers, None), zone)
 
 
+# Kolkata's offset is half an hour: its hours straddle local midnights, read per minute.
+@pytest.mark.parametrize("zone", [ZONE, ZoneInfo("Asia/Kolkata")], ids=str)
 @pytest.mark.parametrize("seed", range(5))
-async def test_each_day_and_each_top_seller_as_sale_by_sale(database: Database, seed: int) -> None:
-    sales = _random_sales(seed)
+async def test_each_day_and_each_top_seller_as_sale_by_sale(
+    database: Database, seed: int, zone: ZoneInfo
+) -> None:
+    sales = _random_sales(seed, zone)
     await _store(database, sales)
-    chart = await _chart(database).chart(ADMIN, Role.ADMIN, "2026-11-01 2026-12-05")
+    chart = await _chart(database, zone).chart(ADMIN, Role.ADMIN, "2026-11-01 2026-12-05")
     assert isinstance(chart, SalesChart)
 
     expected: dict[date, dict[str, list[int]]] = defaultdict(
@@ -108,7 +113,7 @@ async def test_each_day_and_each_top_seller_as_sale_by_sale(database: Database, 
     )
     approved_by: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for seller, pesos, status, at, _ in sales:
-        day = at.astimezone(ZONE).date()
+        day = at.astimezone(zone).date()
         if not date(2026, 11, 1) <= day <= date(2026, 12, 5):
             continue
         expected[day][KIND[status]][0] += 1

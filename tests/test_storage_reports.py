@@ -12,7 +12,7 @@ import pytest
 
 from bot import callback_data
 from bot.callback_data import ReportPage
-from bot.domain.reports import local_days
+from bot.domain.periods import local_days
 from storage import reports
 from storage.db import Database
 

@@ -6,17 +6,16 @@ was sold, declined was not charged, and sending or pending are both "pending
 verification". Amounts are face amounts in whole pesos, as purchases store them.
 
 Storage sums purchases per UTC hour (one row per hour and status, never a Python call
-per sale); `per_day` puts each hour on the local day it starts in. Time zones whose
-offset is a whole number of hours (all of Mexico's) put every sale on its own day;
-a zone with a half-hour offset would put the sales of one half hour a day off.
+per sale); `per_day` puts each hour on its local day (`periods.local_days`). Where an
+hour is not within one local day (a zone with a half-hour offset), the sums are read
+again per minute, as /reporte's are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from bot.domain.periods import Period
 
@@ -91,31 +90,26 @@ def default_period(today: date) -> Period:
     return Period(today - timedelta(days=DEFAULT_DAYS - 1), today)
 
 
-def local_day(hour: str, zone: ZoneInfo) -> date:
-    """The local day a UTC hour (`2026-12-05T10`) starts in."""
-    return datetime.fromisoformat(f"{hour}:00:00").replace(tzinfo=UTC).astimezone(zone).date()
-
-
-def per_day(hours: Iterable[HourSales], period: Period, zone: ZoneInfo) -> tuple[DaySales, ...]:
-    """Every day of `period`, in order, with the sales of the hours that start in it."""
+def per_day(
+    hours: Iterable[HourSales], period: Period, days_of: Mapping[str, date]
+) -> tuple[DaySales, ...]:
+    """Every day of `period`, in order, with the sales of the hours that fall in it
+    (`days_of`: each group's local day, `periods.local_days`)."""
     days = {day: DaySales(day) for day in period.each_day()}
-    local: dict[str, date] = {}
     for row in hours:
-        if row.hour not in local:
-            local[row.hour] = local_day(row.hour, zone)
-        sales = days.get(local[row.hour])
+        sales = days.get(days_of[row.hour])
         if sales is not None:
             sales.add(_KIND[row.status], row.count, row.amount)
     return tuple(days.values())
 
 
 def approved_per_day(
-    hours: Iterable[tuple[str, int]], period: Period, zone: ZoneInfo
+    hours: Iterable[tuple[str, int]], period: Period, days_of: Mapping[str, date]
 ) -> tuple[int, ...]:
     """One seller's approved pesos per day of `period`, from (UTC hour, pesos)."""
     days = dict.fromkeys(period.each_day(), 0)
     for hour, amount in hours:
-        day = local_day(hour, zone)
+        day = days_of[hour]
         if day in days:
             days[day] += amount
     return tuple(days.values())

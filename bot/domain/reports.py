@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import Generic, TypeVar
-from zoneinfo import ZoneInfo
 
 from bot.domain.periods import Period
 from bot.domain.provider import Balance
@@ -150,31 +149,6 @@ class Report:
     by_product: list[Line]
     provider: Balance | None
     owed: Totals
-
-
-# How much of `created_at` (an ISO UTC string) one group of a report covers: an hour
-# ('2026-12-05T10'), else a minute, else a second. An hour maps to one local day in a
-# zone whose offsets are whole hours (Mexico's); a zone with :30 or :45 offsets needs
-# minutes. Grouping by a prefix lets SQLite add sales up without a Python call per row.
-GRAINS = (13, 16, 19)
-
-
-def _instant(prefix: str) -> datetime:
-    return datetime.fromisoformat(prefix + ":00:00"[: 19 - len(prefix)]).replace(tzinfo=UTC)
-
-
-def local_days(prefixes: Iterable[str], zone: ZoneInfo, grain: int) -> dict[str, date] | None:
-    """Each group's local day, or None if some group spans two local days at this grain
-    (its zone's offset is not whole at it, or changes inside it): then ask again finer."""
-    width = {13: timedelta(hours=1), 16: timedelta(minutes=1), 19: timedelta(seconds=1)}[grain]
-    days: dict[str, date] = {}
-    for prefix in prefixes:
-        start = _instant(prefix)
-        first = start.astimezone(zone).date()
-        if (start + width - timedelta(microseconds=1)).astimezone(zone).date() != first:
-            return None
-        days[prefix] = first
-    return days
 
 
 # Where a status's sums go in `Adder`: sending and pending are both "en verificación".

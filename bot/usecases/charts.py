@@ -9,6 +9,10 @@ charts everyone's, with a line for each of the top five resellers, or one resell
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import date
+from functools import partial
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.domain import DomainError
@@ -21,11 +25,13 @@ from bot.domain.charts import (
     per_day,
 )
 from bot.domain.clock import utcnow
-from bot.domain.periods import Period, local_today, split_period
+from bot.domain.periods import GRAINS, Period, local_days, local_today, split_period
 from bot.domain.roles import Role
 from bot.domain.wallets import Ambiguous, NoSuchReseller, Reseller
 from bot.usecases.resellers import Resellers
 from storage.charts import ChartRepository
+
+R = TypeVar("R")
 
 
 class Charts:
@@ -59,16 +65,34 @@ class Charts:
             raise DomainError("charts.neither", {"typed": rest[:30]})
         return found
 
-    async def _of(self, period: Period, seller_id: int, shop: str | None) -> SalesChart:
+    async def _of(self, period: Period, seller_id: int | None, shop: str | None) -> SalesChart:
         start, end = period.bounds(self._zone)
-        hours = await self._charts.hourly(start, end, seller_id)
-        return SalesChart(period, shop, per_day(hours, period, self._zone))
+        hours, days_of = await self._by_day(
+            lambda grain: self._charts.hourly(start, end, seller_id, grain),
+            lambda row: row.hour,
+        )
+        return SalesChart(period, shop, per_day(hours, period, days_of))
 
     async def _everyone(self, period: Period) -> SalesChart:
+        chart = await self._of(period, None, None)
         start, end = period.bounds(self._zone)
-        days = per_day(await self._charts.hourly(start, end), period, self._zone)
         lines = []
         for seller_id, name in await self._charts.top_sellers(start, end, TOP_RESELLERS):
-            hours = await self._charts.approved_hourly(start, end, seller_id)
-            lines.append(SellerLine(name, approved_per_day(hours, period, self._zone)))
-        return SalesChart(period, None, days, tuple(lines))
+            hours, days_of = await self._by_day(
+                partial(self._charts.approved_hourly, start, end, seller_id),
+                lambda row: row[0],
+            )
+            lines.append(SellerLine(name, approved_per_day(hours, period, days_of)))
+        return SalesChart(period, None, chart.days, tuple(lines))
+
+    async def _by_day(
+        self, read: Callable[[int], Awaitable[list[R]]], group: Callable[[R], str]
+    ) -> tuple[list[R], dict[str, date]]:
+        """Sums read per UTC hour, and each hour's local day; read again per minute (or
+        second) where an hour is not within one local day, as /reporte does."""
+        for grain in GRAINS:
+            rows = await read(grain)
+            days_of = local_days({group(row) for row in rows}, self._zone, grain)
+            if days_of is not None:
+                return rows, days_of
+        raise AssertionError("a second is always within one local day")

@@ -14,23 +14,23 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.clock import utcnow
 from bot.domain.periods import (
+    GRAINS,
     Named,
     Period,
     checked,
+    local_days,
     local_today,
     named_period,
     parse_period,
     split_period,
 )
 from bot.domain.reports import (
-    GRAINS,
     Adder,
     Cut,
     CutRefusal,
     Report,
     Sales,
     by_day,
-    local_days,
     ranked,
     sales_of,
 )
