@@ -34,12 +34,14 @@ from bot.domain.reports import Cut
 from bot.domain.roles import Role
 from bot.messenger import Messenger
 from bot.usecases.account import ProviderAccount
+from bot.usecases.charts import Charts
 from bot.usecases.menus import Menus
 from bot.usecases.people import People
 from bot.usecases.reports import Reports
 from bot.usecases.resellers import Resellers
 from bot.views.reports import cut as cut_view
 from bot.views.reports import report as report_view
+from storage.charts import ChartRepository
 from storage.customers import CustomerRepository
 from storage.db import Database
 from storage.languages import LanguageRepository
@@ -228,6 +230,14 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
 
                 return call
 
+            charts = Charts(ChartRepository(database), cast(Resellers, None), ZONE)
+
+            def chart_of(typed: str) -> Callable[[], Awaitable[object]]:
+                async def call() -> object:
+                    return await charts.chart(0, Role.ADMIN, typed)
+
+                return call
+
             week = Period(date(2025, 6, 9), date(2025, 6, 15))
             day = Period(date(2025, 6, 11), date(2025, 6, 11))
             kinds = [
@@ -236,6 +246,9 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
                 ("/reporte of a day", report_of(day), REPORT_TARGET_MS),
                 ("/corte of the big reseller, a random day", cut_of(BIG), CUT_TARGET_MS),
                 ("/corte of a small reseller, a random day", cut_of(42), CUT_TARGET_MS),
+                # What /grafica reads (the picture is drawn in a thread after): days and
+                # the top five's lines; held to /reporte's target, on the same reader.
+                ("/grafica's figures of a month", chart_of("2025-06"), REPORT_TARGET_MS),
             ]
             print(f"{runs} runs each")
             results = [

@@ -34,11 +34,9 @@ _RESELLER_SALES = (
 # others (a zone with :30 offsets) test `created_at` too.
 _BY_MOMENT = (
     "SELECT substr(created_at, 1, {grain}) AS key, product_id, " + _SUMS + " "
-    "FROM purchases INDEXED BY purchases_by_hour "
-    "WHERE substr(created_at, 1, 13) >= ? AND substr(created_at, 1, 13) <= ? {exact}"
+    "FROM purchases INDEXED BY purchases_by_hour WHERE {bounds} "
     "GROUP BY key, status, product_id"
 )
-_EXACT = "AND created_at >= ? AND created_at < ? "
 # Each known seller's (every reseller, and the admins named), one seek per seller and
 # status, in the order of the groups.
 _BY_SELLER = (
@@ -78,8 +76,16 @@ _NAME_ON_SALES = (
 )
 
 
-def _hour_before(instant: datetime) -> str:
-    return (instant - timedelta(hours=1)).isoformat()[:13]
+def hours_between(start: datetime, end: datetime) -> tuple[str, tuple[str, ...]]:
+    """The test of sales placed in [start, end) (UTC) that reads `purchases_by_hour`
+    alone: a range of its hours, and `created_at` itself too where a bound is not a
+    whole hour (a zone with :30 offsets), and its parameters."""
+    first, last = start.isoformat(), end.isoformat()
+    hours = "substr(created_at, 1, 13) >= ? AND substr(created_at, 1, 13) <= ?"
+    if all(b.minute == b.second == b.microsecond == 0 for b in (start, end)):
+        # Whole hours: the end's hour is the first one out.
+        return hours, (first[:13], (end - timedelta(hours=1)).isoformat()[:13])
+    return f"{hours} AND created_at >= ? AND created_at < ?", (first[:13], last[:13], first, last)
 
 
 _STATUS = {status.value: status for status in Status}  # a dict lookup, not Enum's call
@@ -130,12 +136,8 @@ class ReportRepository:
     ) -> list[tuple[str, str, Status, Tally]]:
         """Every seller's sales placed in [start, end), by the first `grain` characters
         of `created_at` (13: the UTC hour, 16: the minute), product and status."""
-        first, last = start.isoformat(), end.isoformat()
-        exact = not all(b.minute == b.second == b.microsecond == 0 for b in (start, end))
-        sql = _BY_MOMENT.format(grain=int(grain), exact=_EXACT if exact else "")
-        # Whole hours: the end's hour is the first one out.
-        hours = (first[:13], last[:13]) if exact else (first[:13], _hour_before(end))
-        found = await self._db.read(sql, (*hours, first, last) if exact else hours)
+        bounds, parameters = hours_between(start, end)
+        found = await self._db.read(_BY_MOMENT.format(grain=int(grain), bounds=bounds), parameters)
         return [
             (str(row["key"]), str(row["product_id"]), _STATUS[row["status"]], _tally(row))
             for row in found

@@ -4,7 +4,7 @@ an hour of UTC is one local day only where the zone's offset is whole hours."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -47,8 +47,12 @@ async def test_every_read_is_an_index_range(database: Database) -> None:
         "SEARCH ledger USING INDEX ledger_by_reseller_time (reseller_id=? AND created_at<?)"
     ]
     # Every seller's period, in the order of its groups: nothing sorted.
-    by_hour = reports._BY_MOMENT.format(grain=13, exact="")
-    steps = await plan(database, by_hour, ("2026-12-05T06", "2026-12-06T05"))
+    bounds, hours = reports.hours_between(
+        datetime(2026, 12, 5, 6, tzinfo=UTC), datetime(2026, 12, 6, 6, tzinfo=UTC)
+    )
+    assert hours == ("2026-12-05T06", "2026-12-06T05")
+    by_hour = reports._BY_MOMENT.format(grain=13, bounds=bounds)
+    steps = await plan(database, by_hour, hours)
     assert steps == ["SEARCH purchases USING INDEX purchases_by_hour (<expr>>? AND <expr><?)"]
     steps = await plan(database, reports._BY_SELLER, ("[1]", *day))
     assert steps[0] == (
