@@ -5,7 +5,8 @@ Sums are SQL's, one row per hour and status whatever the number of sales; the do
 first 13 characters are its hour and string bounds compare as times. Everyone's sales
 are read from /reporte's covering index of hours (`purchases_by_hour`, in the order of
 the groups: nothing is sorted, no row of the table is read); one reseller's through
-purchases_by_reseller_time.
+purchases_by_reseller_time. A year of them takes a good part of a second: every read
+here is a slow one (`Database.read(slow=True)`), on a connection of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class ChartRepository:
             f"SELECT {_group(grain)} AS key, status, count(*), sum(amount) "  # noqa: S608 - fixed text
             f"FROM {source} WHERE {bounds} GROUP BY key, status",
             parameters,
+            slow=True,
         )
         return [HourSales(row[0], row[1], row[2], row[3]) for row in found]
 
@@ -64,6 +66,7 @@ class ChartRepository:
             "AND p.created_at >= ? AND p.created_at < ?) AS sold FROM resellers r"
             ") WHERE sold > 0 ORDER BY sold DESC, user_id LIMIT ?",
             (start.isoformat(), end.isoformat(), limit),
+            slow=True,
         )
         return [(row[0], row[1]) for row in found]
 
@@ -76,5 +79,6 @@ class ChartRepository:
             "WHERE reseller_id = ? AND status = 'approved' "
             "AND created_at >= ? AND created_at < ? GROUP BY 1",
             (reseller_id, start.isoformat(), end.isoformat()),
+            slow=True,
         )
         return [(row[0], row[1]) for row in found]

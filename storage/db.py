@@ -70,9 +70,11 @@ class Database:
         checkpointer: aiosqlite.Connection,
         writer: Writer,
         money: Writer,
+        slow_reader: aiosqlite.Connection,
     ) -> None:
         self.path = path
         self._reader = reader
+        self._slow_reader = slow_reader
         self._checkpointer = checkpointer
         self._writer = writer
         self._money = money
@@ -89,7 +91,7 @@ class Database:
             # The first connection turns WAL on; the writers set it up before the readers.
             for writer in writers:
                 await writer.open()
-            for _ in range(2):
+            for _ in range(3):
                 readers.append(await _connect(path))
         except BaseException:
             for reader in readers:
@@ -97,7 +99,7 @@ class Database:
             for writer in writers:
                 await writer.close()
             raise
-        database = cls(path, readers[0], readers[1], writers[0], writers[1])
+        database = cls(path, readers[0], readers[1], writers[0], writers[1], readers[2])
         try:
             await database.migrate()
             # The names of the file and its log must outlive a power loss too, or
@@ -118,6 +120,7 @@ class Database:
                 await self._checkpoints
         # The last connection to close checkpoints what is left and removes the log.
         await self._checkpointer.close()
+        await self._slow_reader.close()
         await self._money.close()
         await self._writer.close()
         await self._reader.close()
@@ -165,9 +168,15 @@ class Database:
         """
         return await (self._money if durable else self._writer).run(work)
 
-    async def read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
-        """One query's rows, in one trip."""
-        return list(await self._reader.execute_fetchall(sql, parameters))
+    async def read(
+        self, sql: str, parameters: tuple[object, ...] = (), *, slow: bool = False
+    ) -> list[aiosqlite.Row]:
+        """One query's rows, in one trip. `slow` reads (a report or a chart summing a
+        month of every seller's sales: tenths of a second, a year's a second) go through
+        a connection and a thread of their own, so nobody's next step, which reads its
+        draft, waits behind them; WAL lets both read at once."""
+        reader = self._slow_reader if slow else self._reader
+        return list(await reader.execute_fetchall(sql, parameters))
 
     @asynccontextmanager
     async def reading(self, *, synced: bool = False) -> AsyncIterator[aiosqlite.Connection]:

@@ -5,7 +5,9 @@ Every query is a range of an index (migration 0013): a reseller's day through
 `purchases_by_reseller_time` and `ledger_by_reseller_time`, every seller's period
 through `purchases_by_time`, which holds every column the sums need, so the table is
 never read. SQLite adds the sales up, grouped by a prefix of `created_at` (an hour, in
-Mexico), never a Python call per sale. tests/test_storage_reports.py checks each plan.
+Mexico), never a Python call per sale. tests/test_storage_reports.py checks each plan. Reads
+over every seller's period are slow ones (`Database.read(slow=True)`): a connection of
+their own, so a month's report (~0.1 s), or a year's, holds up nobody's step.
 """
 
 from __future__ import annotations
@@ -137,7 +139,8 @@ class ReportRepository:
         """Every seller's sales placed in [start, end), by the first `grain` characters
         of `created_at` (13: the UTC hour, 16: the minute), product and status."""
         bounds, parameters = hours_between(start, end)
-        found = await self._db.read(_BY_MOMENT.format(grain=int(grain), bounds=bounds), parameters)
+        sql = _BY_MOMENT.format(grain=int(grain), bounds=bounds)
+        found = await self._db.read(sql, parameters, slow=True)
         return [
             (str(row["key"]), str(row["product_id"]), _STATUS[row["status"]], _tally(row))
             for row in found
@@ -149,7 +152,7 @@ class ReportRepository:
         """The sales placed in [start, end) by every reseller and by `admins`, by seller
         (their Telegram id) and status."""
         bounds = (json.dumps(sorted(admins)), start.isoformat(), end.isoformat())
-        found = await self._db.read(_BY_SELLER, bounds)
+        found = await self._db.read(_BY_SELLER, bounds, slow=True)
         return [(int(row["key"]), _STATUS[row["status"]], _tally(row)) for row in found]
 
     async def sales_by_any_seller(
@@ -157,12 +160,14 @@ class ReportRepository:
     ) -> list[tuple[int, Status, Tally]]:
         """`sales_by_seller` for whoever sold, known or not: slower (it sorts)."""
         first, last = start.isoformat(), end.isoformat()
-        found = await self._db.read(_BY_ANY_SELLER, (first[:13], last[:13], first, last))
+        found = await self._db.read(
+            _BY_ANY_SELLER, (first[:13], last[:13], first, last), slow=True
+        )
         return [(int(row["key"]), _STATUS[row["status"]], _tally(row)) for row in found]
 
     async def funds(self, start: datetime, end: datetime) -> Funds:
         """Every reseller's deposits and adjustments booked in [start, end)."""
-        found = await self._db.read(_PERIOD_FUNDS, (start.isoformat(), end.isoformat()))
+        found = await self._db.read(_PERIOD_FUNDS, (start.isoformat(), end.isoformat()), slow=True)
         return _funds(found)[0]
 
     async def names(self, seller_ids: set[int]) -> dict[int, str]:
