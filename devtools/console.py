@@ -52,8 +52,8 @@ async def wait_until_quiet(application: App, telegram: FakeTelegram) -> None:
         await services.background.wait_idle()
 
 
-def render(event: BotEvent) -> str:
-    """A bot message as the terminal shows it."""
+def render(event: BotEvent, saved: Path | None = None) -> str:
+    """A bot message as the terminal shows it; a file it sent, where it was `saved`."""
     if event.kind == "answered":
         return f"  » {event.text}" if event.text else ""
     if event.kind == "deleted" or event.message is None:
@@ -61,6 +61,11 @@ def render(event: BotEvent) -> str:
     message: ChatMessage = event.message
     head = "🤖 (editado)" if event.kind == "edited" else "🤖"
     shown = message.text or ("[📷] " + (message.caption or "") if message.photo else "")
+    if message.document is not None:
+        name = message.document.get("file_name", "archivo")
+        shown = f"[📄 {name}] {message.caption or ''}".rstrip()
+    if saved is not None:
+        shown += f"\n   (guardado en {saved})"
     lines = [f"{head} {shown}"]
     rows: dict[int, list[str]] = {}
     for number, button in enumerate(message.buttons, start=1):
@@ -93,8 +98,27 @@ class Console:
         )
 
     def _print(self, event: BotEvent) -> None:
-        if event.chat_id == self.user_id and (shown := render(event)):
+        if event.chat_id == self.user_id and (shown := render(event, self._save(event))):
             print(shown, flush=True)
+
+    def _save(self, event: BotEvent) -> Path | None:
+        """A file the bot uploaded (an export, a chart), written beside the console's
+        database so it can be opened; None for anything else."""
+        message = event.message
+        if event.kind != "sent" or message is None:
+            return None
+        try:
+            content = self.telegram.uploaded(message)
+        except LookupError:
+            return None  # no file, or a photo already on Telegram (a voucher)
+        if message.document is not None:
+            name = Path(str(message.document.get("file_name", "archivo"))).name
+        else:
+            name = f"foto_{message.message_id}.png"
+        folder = self.settings.database_path.parent / "archivos"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+        return folder / name
 
     def _press_or_say(self, line: str) -> None:
         if line.isascii() and line.isdigit():

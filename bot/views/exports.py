@@ -53,7 +53,9 @@ def caption(lang: str, scope: Scope, file: Written) -> Html:
         f"exports.caption.{file.table.value}",
         period=_period(lang, scope),
         who=who,
-        rows=f"{file.rows:,}",
+        rows=plain(lang, "exports.rows.one")
+        if file.rows == 1
+        else plain(lang, "exports.rows.many", rows=f"{file.rows:,}"),
     )
     if file.zipped:
         text = Html(text + t(lang, "exports.caption.zipped"))

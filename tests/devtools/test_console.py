@@ -75,3 +75,19 @@ def test_the_sandbox_command_serves_the_sandbox_until_ctrl_c(tmp_path: Path) -> 
     assert base_url.startswith("http://127.0.0.1:")
     assert base_url.endswith("/api/distributor")
     assert answer["success"] is True
+
+
+def test_files_the_bot_sends_are_saved_beside_the_consoles_database(tmp_path: Path) -> None:
+    script = "/recarga\n55 3768 6660\n3\n1\n/exportar\n/grafica\n"
+    result = run_module("devtools", ["console"], tmp_path, stdin=script)
+    assert result.returncode == 0, result.stderr
+    assert "Recarga exitosa" in result.stdout
+    folder = tmp_path / "data" / "archivos"
+    sales = next(folder.glob("ventas_*.csv"))
+    assert f"[📄 {sales.name}]" in result.stdout
+    assert "todos los vendedores: 1 fila\n" in result.stdout  # one row, said as one
+    assert sales.read_bytes().startswith("\ufeff".encode())  # the BOM Excel reads
+    assert "5537686660" in sales.read_text(encoding="utf-8-sig")
+    chart = next(folder.glob("foto_*.png"))
+    assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert f"(guardado en {Path('data') / 'archivos' / chart.name})" in result.stdout
