@@ -90,7 +90,7 @@ async def page_pressed(update: Update, context: BotContext) -> None:
         await query.answer(plain(lang, "report.stale"), show_alert=True)
         return
     await query.answer()
-    text, markup = report_page(await reports.report_of(period), lang, button.page)
+    text, markup = report_page(await reports.report_of(period, paging=True), lang, button.page)
     await show_page(context, query, text, markup)
 
 

@@ -8,7 +8,8 @@ not. What each figure means is bot/domain/reports.py (and docs/REPORTS.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from bot.domain.periods import (
     parse_period,
     split_period,
 )
+from bot.domain.provider import Balance
 from bot.domain.reports import (
     Adder,
     Cut,
@@ -41,6 +43,9 @@ from bot.usecases.resellers import Resellers
 from storage.reports import ReportRepository
 from storage.resellers import ResellerRepository
 from storage.statements import StatementRepository
+
+# A report's pages, turned within this many seconds, show the provider's balance it read.
+BALANCE_SHOWN_FOR = 60.0
 
 
 def _split(typed: str, today: date) -> tuple[str, Period]:
@@ -60,6 +65,7 @@ class Reports:
         statements: StatementRepository,
         zone: ZoneInfo,
         admins: Iterable[int] = (),
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._reports = reports
         self._accounts = accounts
@@ -68,6 +74,8 @@ class Reports:
         self._statements = statements
         self._zone = zone
         self._admins = frozenset(admins)  # they sell too, with no wallet
+        self._clock = clock
+        self._balance: tuple[float, Balance | None] | None = None  # read when, and what
 
     def today(self) -> date:
         return local_today(self._zone, utcnow())
@@ -121,8 +129,11 @@ class Reports:
                 return period
         return checked(Period(first, last), today)
 
-    async def report_of(self, period: Period) -> Report:
-        """Every seller's sales of `period`: by local day, product and seller."""
+    async def report_of(self, period: Period, *, paging: bool = False) -> Report:
+        """Every seller's sales of `period`: by local day, product and seller. `paging`
+        (a ◀ ▶ press): the provider's balance read for the report shown, if it was read
+        less than BALANCE_SHOWN_FOR ago, rather than a round trip to the provider per
+        page."""
         start, end = period.bounds(self._zone)
         days: dict[str, date] | None = None
         for grain in GRAINS:  # an hour per group, unless the zone's offsets need finer
@@ -155,6 +166,14 @@ class Reports:
             ),
             by_day=by_day(by_day_.sales(), period),
             by_product=ranked(products, {}),
-            provider=await self._provider.balance(),
+            provider=await self._provider_balance(reuse=paging),
             owed=await self._statements.totals(),
         )
+
+    async def _provider_balance(self, *, reuse: bool) -> Balance | None:
+        now = self._clock()
+        if reuse and self._balance is not None and now - self._balance[0] < BALANCE_SHOWN_FOR:
+            return self._balance[1]
+        balance = await self._provider.balance()
+        self._balance = (now, balance)
+        return balance

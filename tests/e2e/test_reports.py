@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from decimal import Decimal
 
 from bot.domain.clock import utcnow
 from bot.domain.purchases import Status
@@ -228,3 +229,17 @@ async def test_a_long_report_pages_within_telegrams_limits(bot: Harness) -> None
     mine = bot.last(RESELLER)
     await bot.press_raw(RESELLER, mine.message_id, first.buttons[0].callback_data or "")
     assert bot.answers(RESELLER)[-1] == "Solo los administradores pueden usar este comando."
+
+
+async def test_the_pages_of_a_report_show_the_provider_balance_it_read(bot: Harness) -> None:
+    await many_sellers(bot, 150)
+    [first] = await bot.say(ADMIN, "/reporte hoy")
+    read = "🏦 Saldo con el proveedor: $100,000 MXN"
+    assert read in lines(text_of(first))
+    bot.sandbox.balance = Decimal("4321.00")  # sales elsewhere, meanwhile
+    await bot.tap(ADMIN, "Siguiente", first.message_id)
+    [back] = await bot.tap(ADMIN, "◀", first.message_id)
+    # Turning pages is one report: no round trip to the provider per page.
+    assert read in lines(text_of(back))
+    [again] = await bot.say(ADMIN, "/reporte hoy")
+    assert "🏦 Saldo con el proveedor: $4,321 MXN" in lines(text_of(again))
