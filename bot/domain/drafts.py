@@ -147,3 +147,4 @@ class NoRepeat(StrEnum):
     GONE = "gone"  # no such receipt among the presser's
     NOT_NOW = "not_now"  # its outcome is unknown yet: not to be sold again now
     UNAVAILABLE = "unavailable"  # the catalog no longer sells it so
+    SUSPENDED = "suspended"  # an admin suspended the presser: they sell nothing now

@@ -58,10 +58,13 @@ class TopUp:
         return await self._drafts.current(user_id)
 
     async def typed(self, user_id: int, text: str) -> Answered:
-        """Text: the answer to whatever step the user's draft is at."""
+        """Text: the answer to whatever step the user's draft is at. A reseller suspended
+        with a draft open goes no further with it (reactivated, they go on)."""
         draft = await self._drafts.current(user_id)
         if draft is None:
             return Nudge.NO_DRAFT
+        if self._people.is_suspended(user_id):
+            return Nudge.SUSPENDED
         if draft.step is Step.PHONE:
             return await self._phone(draft, text)
         if draft.step is Step.AMOUNT:
@@ -74,6 +77,8 @@ class TopUp:
         draft = await self._drafts.current(user_id)
         if draft is None:
             return Nudge.NO_DRAFT
+        if self._people.is_suspended(user_id):
+            return Nudge.SUSPENDED
         if draft.step is Step.PHONE:
             if contact_number is not None:
                 return await self._phone(draft, contact_number)
@@ -87,6 +92,8 @@ class TopUp:
         draft = await self._drafts.current(user_id)
         if draft is None or (draft.id, draft.version) != (button.draft_id, button.version):
             return await self._closed(user_id, button)
+        if self._people.is_suspended(user_id) and not isinstance(button, CancelDraft):
+            return Refused(Refusal.SUSPENDED, draft.lang)
         match button:
             case CancelDraft():
                 await self._drafts.cancel(user_id)
@@ -123,6 +130,8 @@ class TopUp:
         purchase = await self._history.find(folio, Scope.of_reader(user_id, role))
         if purchase is None:
             return NoRepeat.GONE
+        if self._people.is_suspended(user_id):
+            return NoRepeat.SUSPENDED
         if purchase.unsettled:
             return NoRepeat.NOT_NOW
         product = get_product(purchase.product_id)

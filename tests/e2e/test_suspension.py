@@ -66,6 +66,29 @@ async def test_a_suspended_reseller_starts_nothing_but_reads_their_receipts(
     assert text_of(one) == text_of(receipt)
 
 
+async def test_a_draft_open_when_its_reseller_is_suspended_goes_no_further(
+    bot: Harness,
+) -> None:
+    receipt = await bot.buy(RESELLER)
+    products = await bot.reach(RESELLER, Step.PRODUCT)
+    await bot.say(ADMIN, "/suspender Rita")
+    before = await bot.drafts(RESELLER)
+
+    await bot.tap(RESELLER, "📱", products.message_id)  # a product: refused in an alert
+    assert bot.alerts(RESELLER) == [SUSPENDED_TAP]
+    [typed] = await bot.say(RESELLER, "55 1234 5678")  # an answer typed: refused
+    assert text_of(typed).startswith("⛔ Tu cuenta está suspendida: no puedes iniciar recargas")
+    await bot.tap(RESELLER, "🔁", receipt.message_id)  # selling that again: refused
+    assert bot.alerts(RESELLER)[-1].startswith("⛔ Tu cuenta está suspendida: no puedes vender")
+    assert await bot.drafts(RESELLER) == before  # nothing moved
+    assert len(await bot.purchases()) == 1
+
+    await bot.tap(RESELLER, "❌", products.message_id)  # leaving it is always allowed
+    left = text_of(bot.telegram.message(RESELLER, products.message_id))
+    assert left.startswith("Recarga cancelada.")
+    assert len(bot.alerts(RESELLER)) == 2
+
+
 async def test_reactivated_the_reseller_sells_again_and_is_told(bot: Harness) -> None:
     await bot.say(RESELLER, "/start")
     await bot.say(ADMIN, "/suspender Rita")

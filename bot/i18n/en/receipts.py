@@ -34,6 +34,10 @@ TEXTS: dict[str, str] = {
     "button.share": "📤 Share",
     "repeat.not_now": "This top-up is pending verification: don't sell it again yet.",
     "repeat.unavailable": "That product is no longer sold. Type /topup.",
+    "repeat.suspended": (
+        "⛔ Your account is suspended: you cannot sell. Your receipts are still here. Talk "
+        "to an admin."
+    ),
     "share.link": (
         "📤 <b>Receipt for your customer</b>\n\n"
         "Send them this link; opening it in Telegram shows the receipt of the top-up "

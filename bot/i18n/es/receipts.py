@@ -36,6 +36,10 @@ TEXTS: dict[str, str] = {
         "Esta recarga está pendiente de verificación: no la vuelvas a vender todavía."
     ),
     "repeat.unavailable": "Ese producto ya no está a la venta. Escribe /recarga.",
+    "repeat.suspended": (
+        "⛔ Tu cuenta está suspendida: no puedes vender. Tus recibos siguen aquí. Habla con "
+        "un administrador."
+    ),
     "share.link": (
         "📤 <b>Comprobante para tu cliente</b>\n\n"
         "Envíale este enlace; al abrirlo en Telegram verá el comprobante de la recarga "
