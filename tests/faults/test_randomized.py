@@ -310,7 +310,8 @@ def refusals(run: BotProcess) -> list[tuple[str, str]]:
 def replayed_answers(run: BotProcess) -> list[tuple[str, str]]:
     """A press the killed process had answered, handled again from the update inbox after
     the restart (it had not recorded the handling as over): Telegram refuses the second
-    answer, and the bot logs it. Allowed, and counted."""
+    answer, and the bot skips it and goes on to the screen it owes (bot/telegram_bot.py).
+    Allowed, and counted."""
     return [
         (method, reason)
         for method, _, reason in run.telegram.errors
