@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -47,3 +48,26 @@ def table(title: str, rows: Sequence[Row]) -> str:
         target = f"target {row.target}: {row.verdict}" if row.target else ""
         lines.append(f"{row.what:<{width}}  {row.value:<{value_width}}  {target}".rstrip())
     return "\n".join(lines)
+
+
+async def timed(runs: int, call: Callable[[], Awaitable[object]]) -> list[float]:
+    """`runs` timings of `call`, in milliseconds, after one to warm the page cache, as a
+    running bot's would be."""
+    await call()
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        await call()
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def against(name: str, times: Sequence[float], target_ms: float, width: int = 44) -> bool:
+    """Print one kind's p50 and p99 against its target; whether p99 is under it."""
+    p50, p99 = percentile(times, 50), percentile(times, 99)
+    ok = p99 < target_ms
+    print(
+        f"{name:<{width}} p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   "
+        f"(target {target_ms:.0f})   {'ok' if ok else 'SLOW'}"
+    )
+    return ok

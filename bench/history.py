@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -20,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bench._stats import against, timed
 from bot import views
 from bot.domain.history import Direction, Scope
 from storage.db import Database
@@ -75,25 +75,6 @@ async def seed(database: Database, count: int, rng: random.Random) -> None:
     )
 
 
-async def _timed(runs: int, call: Callable[[], Awaitable[object]]) -> list[float]:
-    await call()  # warm the page cache, as a running bot's would be
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        await call()
-        times.append((time.perf_counter() - began) * 1000)
-    return times
-
-
-def _report(name: str, times: list[float]) -> bool:
-    ordered = sorted(times)
-    p50 = statistics.median(ordered)
-    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-    ok = p99 < TARGET_MS
-    print(f"{name:<34} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   {'ok' if ok else 'SLOW'}")
-    return ok
-
-
 async def run(count: int, runs: int, seed_value: int) -> bool:
     rng = random.Random(seed_value)  # noqa: S311 - reproducible data, not secrets
     with tempfile.TemporaryDirectory() as folder:
@@ -130,7 +111,7 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
                 ("admin page, rendered", lambda: rendered(Scope())),
             ]
             print(f"{runs} runs each; target: p99 under {TARGET_MS:.0f} ms")
-            results = [_report(name, await _timed(runs, call)) for name, call in kinds]
+            results = [against(name, await timed(runs, call), TARGET_MS) for name, call in kinds]
         finally:
             await database.close()
     return all(results)

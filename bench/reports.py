@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from bench._stats import percentile
+from bench._in_process import NoProvider
+from bench._stats import against, timed
 from bot.domain.periods import Period
 from bot.domain.reports import Cut
 from bot.domain.roles import Role
 from bot.messenger import Messenger
-from bot.usecases.account import ProviderAccount
 from bot.usecases.charts import Charts
 from bot.usecases.menus import Menus
 from bot.usecases.people import People
@@ -141,36 +141,6 @@ async def seed(database: Database, count: int, rng: random.Random) -> None:
             break
 
 
-async def _timed(runs: int, call: Callable[[], Awaitable[object]]) -> list[float]:
-    await call()  # warm the page cache, as a running bot's would be
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        await call()
-        times.append((time.perf_counter() - began) * 1000)
-    return times
-
-
-def _report(name: str, times: list[float], target: float) -> bool:
-    p50, p99 = percentile(times, 50), percentile(times, 99)
-    ok = p99 < target
-    print(
-        f"{name:<44} p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   "
-        f"(target {target:.0f})   {'ok' if ok else 'SLOW'}"
-    )
-    return ok
-
-
-class _NoProvider(ProviderAccount):
-    """The provider's balance is the provider's round trip, not this benchmark's."""
-
-    def __init__(self) -> None:
-        pass
-
-    async def balance(self) -> None:
-        return None
-
-
 def _reports(database: Database) -> Reports:
     accounts = ResellerRepository(database)
     people = People(frozenset({0}), CustomerRepository(database), LanguageRepository(database))
@@ -187,7 +157,7 @@ def _reports(database: Database) -> Reports:
         ReportRepository(database),
         accounts,
         resellers,
-        _NoProvider(),
+        NoProvider(),
         StatementRepository(database),
         ZONE,
         {0},
@@ -252,7 +222,7 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
             ]
             print(f"{runs} runs each")
             results = [
-                _report(name, await _timed(runs, call), target) for name, call, target in kinds
+                against(name, await timed(runs, call), target) for name, call, target in kinds
             ]
         finally:
             await database.close()

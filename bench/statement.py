@@ -33,14 +33,14 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from bench._stats import percentile
+from bench._in_process import NoProvider
+from bench._stats import against, timed
 from bot import callback_data
 from bot.callback_data import StatementPage
 from bot.domain.history import Direction
 from bot.domain.roles import Role
 from bot.domain.statements import Overview, Statement
 from bot.messenger import Messenger
-from bot.usecases.account import ProviderAccount
 from bot.usecases.balances import Balances
 from bot.usecases.menus import Menus
 from bot.usecases.people import People
@@ -209,23 +209,6 @@ async def check(database: Database, wallets: dict[int, _Wallet]) -> int:
     return rows
 
 
-async def _timed(runs: int, call: Callable[[], Awaitable[object]]) -> list[float]:
-    await call()  # warm the page cache, as a running bot's would be
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        await call()
-        times.append((time.perf_counter() - began) * 1000)
-    return times
-
-
-def _report(name: str, times: list[float]) -> bool:
-    p50, p99 = percentile(times, 50), percentile(times, 99)
-    ok = p99 < TARGET_MS
-    print(f"{name:<44} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   {'ok' if ok else 'SLOW'}")
-    return ok
-
-
 def _statement(found: object) -> Statement:
     if not isinstance(found, Statement):
         raise TypeError(f"expected a statement page, got {found!r}")
@@ -299,7 +282,7 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
             )
             statements = Statements(repo, accounts, resellers)
             wallet_repo = WalletRepository(database)
-            balances = Balances(_NoProvider(), wallet_repo, repo)
+            balances = Balances(NoProvider(), wallet_repo, repo)
 
             async def first(who: int) -> object:
                 found = await statements.show(who, Role.RESELLER, "")
@@ -329,22 +312,12 @@ async def run(count: int, runs: int, seed_value: int) -> bool:
                 ("a receipt's balance line (of_purchase)", lambda: repo.of_purchase(sale)),
             ]
             print(f"{runs} runs each; target: p99 under {TARGET_MS:.0f} ms")
-            results = [_report(name, await _timed(runs, call)) for name, call in kinds]
+            results = [against(name, await timed(runs, call), TARGET_MS) for name, call in kinds]
             walk = await _walk(statements, 250)
-            results.append(_report("▶ × 250, then ◀ × 250, by the buttons' keys", walk))
+            results.append(against("▶ × 250, then ◀ × 250, by the buttons' keys", walk, TARGET_MS))
         finally:
             await database.close()
     return all(results)
-
-
-class _NoProvider(ProviderAccount):
-    """The provider's balance is the provider's round trip, not this benchmark's."""
-
-    def __init__(self) -> None:
-        pass
-
-    async def balance(self) -> None:
-        return None
 
 
 def main() -> None:
